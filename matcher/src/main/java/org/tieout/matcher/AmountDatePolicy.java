@@ -1,0 +1,107 @@
+package org.tieout.matcher;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.tieout.matcher.text.References;
+
+/**
+ * The same amount within the date window, from a counterparty whose name is alike (or whose
+ * reference the bank text carries with a typo). Look-alikes, several entries fitting about as well,
+ * are left for review with all of them recorded: this rule does not guess.
+ */
+final class AmountDatePolicy implements MatchPolicy {
+  /** Candidates scoring within this of the best fit "equally". */
+  static final double TIE_MARGIN = 0.15;
+
+  @Override
+  public String name() {
+    return "amount_date_counterparty";
+  }
+
+  @Override
+  public String description() {
+    return "same amount within the date window and a similar counterparty (or a reference with one typo)";
+  }
+
+  @Override
+  public Side side() {
+    return Side.BANK;
+  }
+
+  @Override
+  public Outcome evaluate(Book book, int b) {
+    int pool = book.bankPool[b];
+    MatchingConfig.Limits limits = book.limits(pool);
+    int day = book.bankDay[b];
+    int[] entries =
+        book.ledgerWithAmount(
+            pool, book.bankMinor[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
+    if (entries.length == 0) {
+      return Outcome.NONE;
+    }
+    List<Candidate> scored = new ArrayList<>(entries.length);
+    for (int e : entries) {
+      scored.add(score(book, b, e, limits));
+    }
+    scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    Candidate best = scored.get(0);
+    List<Candidate> equal = new ArrayList<>();
+    for (Candidate c : scored) {
+      if (c.score() >= best.score() - TIE_MARGIN) {
+        equal.add(c);
+      }
+    }
+    return Outcome.of(equal);
+  }
+
+  private Candidate score(Book book, int b, int e, MatchingConfig.Limits limits) {
+    int gap = book.bankDay[b] - book.ledgerDay[e];
+    double name = book.nameSimilarity(b, e);
+    boolean typo = hasTypoReference(book, b, e);
+    double evidence = Math.max(name, typo ? 0.95 : 0);
+    // a little weight on the date so that nearer beats farther among otherwise equal fits
+    double score = Math.max(0, 0.55 + 0.4 * evidence - 0.005 * Math.abs(gap));
+    boolean contradicted = !typo && Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK);
+    boolean auto = (name >= limits.nameSimilarityMin() || typo) && !contradicted;
+    StringBuilder why =
+        new StringBuilder("same amount ")
+            .append(book.money(book.bankPool[b], book.bankMinor[b]))
+            .append("; ")
+            .append(Explain.days(gap));
+    if (typo) {
+      why.append("; reference ")
+          .append(book.ledger[e].documentRef())
+          .append(" appears with one typo");
+    }
+    why.append("; counterparty ").append(Explain.similarity(name)).append(" alike");
+    if (contradicted) {
+      why.append("; but the bank text names another entry's reference, needs review");
+    } else if (!auto) {
+      why.append(" (below ")
+          .append(Explain.similarity(limits.nameSimilarityMin()))
+          .append(", needs review)");
+    }
+    return new Candidate(
+        new int[] {b},
+        new int[] {e},
+        score,
+        auto,
+        typo ? "reference_typo" : name(),
+        why.toString());
+  }
+
+  private static boolean hasTypoReference(Book book, int b, int e) {
+    String key = book.ledgerRef[e];
+    // a typo in a short number is as likely another number altogether
+    if (key == null || key.length() < 5 || References.isWeak(key)) {
+      return false;
+    }
+    for (String k : book.bankRefs[b]) {
+      if (References.oneEditApart(k, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

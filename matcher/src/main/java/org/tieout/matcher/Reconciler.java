@@ -1,0 +1,274 @@
+package org.tieout.matcher;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.tieout.core.BankLine;
+import org.tieout.core.EntryId;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.core.MatchStage;
+import org.tieout.core.MatchStatus;
+import org.tieout.core.TransactionId;
+
+/**
+ * Runs the rules in their order of precedence over one book. Each rule first looks at every open
+ * item without changing anything; then a group is posted only if the rule may post it and no other
+ * fit of the same pass wants any of its items about as much. Everything else that fitted becomes a
+ * proposal for review, with the alternatives it competed with: a fit is contested when another
+ * line's fit for one of its items scores within the tie margin of it. Same input, same output:
+ * positions are visited in input order and ties are broken by position.
+ */
+public final class Reconciler {
+  /** The rules in order of precedence: the strongest evidence first. */
+  static List<MatchPolicy> rules() {
+    return List.of(
+        new ReferencePolicy(),
+        new PartialPaymentPolicy(),
+        new AmountDatePolicy(),
+        new CombinedPaymentPolicy(),
+        new SplitPaymentPolicy(),
+        new ToleranceRule(),
+        new PayoutNetOfFeesPolicy());
+  }
+
+  /** Name and description of every rule in precedence order, for documentation and reports. */
+  public static Map<String, String> ruleDescriptions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    rules().forEach(r -> m.put(r.name(), r.description()));
+    m.put(
+        "reference_typo",
+        "same amount, and the bank text carries the ledger reference with one typo");
+    m.put(
+        "reference_combined",
+        "the bank text names several ledger references whose amounts add up (1:N)");
+    m.put(
+        "reference_with_difference",
+        "the bank text names one reference; the amount differs by a bank charge within tolerance");
+    return m;
+  }
+
+  /** Passes over the rules: a later rule can free an item that made an earlier fit contested. */
+  private static final int PASSES = 2;
+
+  private final MatchingConfig config;
+  private final Progress progress;
+
+  public Reconciler(MatchingConfig config, Progress progress) {
+    this.config = config;
+    this.progress = progress;
+  }
+
+  public Reconciliation run(List<BankLine> bankLines, List<LedgerEntry> entries) {
+    progress.update("indexing", 0, 1);
+    Book book = new Book(bankLines, entries, config);
+    progress.update("indexing", 1, 1);
+    List<MatchGroup> groups = new ArrayList<>();
+    List<Proposal> proposals = new ArrayList<>();
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    ClaimSet claims = new ClaimSet(new Claims(book.bank.length), new Claims(book.ledger.length));
+    List<MatchPolicy> rules = rules();
+    for (int pass = 0; pass < PASSES; pass++) {
+      int postedThisPass = 0;
+      for (MatchPolicy rule : rules) {
+        postedThisPass += apply(book, rule, pass, groups, proposals, counts, claims);
+      }
+      if (postedThisPass == 0) {
+        break;
+      }
+    }
+    groups.addAll(chooseProposals(book, proposals, counts));
+    List<BankLine> openBank = new ArrayList<>();
+    for (int b = 0; b < book.bank.length; b++) {
+      if (!book.bankTaken[b]) {
+        openBank.add(book.bank[b]);
+      }
+    }
+    List<LedgerEntry> openLedger = new ArrayList<>();
+    for (int e = 0; e < book.ledger.length; e++) {
+      if (!book.ledgerTaken[e]) {
+        openLedger.add(book.ledger[e]);
+      }
+    }
+    Map<String, Reconciliation.RuleCount> byRule = new LinkedHashMap<>();
+    counts.forEach((k, v) -> byRule.put(k, new Reconciliation.RuleCount(v[0], v[1])));
+    return new Reconciliation(groups, openBank, openLedger, byRule);
+  }
+
+  private record Proposal(Candidate best, List<Candidate> alternatives) {}
+
+  private record ClaimSet(Claims bank, Claims ledger) {}
+
+  private int apply(
+      Book book,
+      MatchPolicy rule,
+      int pass,
+      List<MatchGroup> groups,
+      List<Proposal> proposals,
+      Map<String, int[]> counts,
+      ClaimSet claims) {
+    boolean bankSide = rule.side() == MatchPolicy.Side.BANK;
+    boolean[] taken = bankSide ? book.bankTaken : book.ledgerTaken;
+    int[] open = IntStream.range(0, taken.length).filter(i -> !taken[i]).toArray();
+    String stage = rule.name() + (pass > 0 ? " (pass " + (pass + 1) + ")" : "");
+    AtomicLong done = new AtomicLong();
+    int step = Math.max(1, open.length / 100);
+    Outcome[] outcomes = new Outcome[open.length];
+    IntStream.range(0, open.length)
+        .parallel()
+        .forEach(
+            k -> {
+              outcomes[k] = rule.evaluate(book, open[k]);
+              long d = done.incrementAndGet();
+              if (d % step == 0) {
+                progress.update(stage, d, open.length);
+              }
+            });
+    progress.update(stage, open.length, open.length);
+
+    Claims bankClaims = claims.bank();
+    Claims ledgerClaims = claims.ledger();
+    bankClaims.reset();
+    ledgerClaims.reset();
+    for (int k = 0; k < outcomes.length; k++) {
+      int owner = open[k];
+      if (outcomes[k] instanceof Outcome.Matched m) {
+        claim(m.candidate(), owner, bankClaims, ledgerClaims);
+      } else if (outcomes[k] instanceof Outcome.Ambiguous a) {
+        a.options().forEach(c -> claim(c, owner, bankClaims, ledgerClaims));
+      }
+    }
+    int posted = 0;
+    for (int k = 0; k < outcomes.length; k++) {
+      Outcome o = outcomes[k];
+      if (o instanceof Outcome.Matched m) {
+        Candidate c = m.candidate();
+        boolean uncontested = clearlyBest(c, open[k], bankClaims, ledgerClaims);
+        if (c.autoEligible() && uncontested && book.isFree(c)) {
+          book.take(c);
+          groups.add(group(book, c, MatchStatus.AUTO_MATCHED, c.explanation(), List.of()));
+          counts.computeIfAbsent(c.rule(), x -> new int[2])[0]++;
+          posted++;
+        } else {
+          proposals.add(
+              new Proposal(
+                  uncontested ? c : c.notAuto("another line fits the same items about as well"),
+                  List.of()));
+        }
+      } else if (o instanceof Outcome.Ambiguous a) {
+        proposals.add(new Proposal(a.options().get(0), a.options().subList(1, a.options().size())));
+      }
+    }
+    return posted;
+  }
+
+  private static void claim(Candidate c, int owner, Claims bankClaims, Claims ledgerClaims) {
+    for (int b : c.bank()) {
+      bankClaims.offer(b, owner, c.score());
+    }
+    for (int e : c.ledger()) {
+      ledgerClaims.offer(e, owner, c.score());
+    }
+  }
+
+  /** No other line's fit for any of the group's items comes within the tie margin of this one. */
+  private static boolean clearlyBest(
+      Candidate c, int owner, Claims bankClaims, Claims ledgerClaims) {
+    double bar = c.score() - AmountDatePolicy.TIE_MARGIN;
+    for (int b : c.bank()) {
+      if (bankClaims.strongestOther(b, owner) > bar) {
+        return false;
+      }
+    }
+    for (int e : c.ledger()) {
+      if (ledgerClaims.strongestOther(e, owner) > bar) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * From every fit that was not posted, the best for each item still open, none overlapping: these
+   * wait for a reviewer, who also sees the alternatives.
+   */
+  private List<MatchGroup> chooseProposals(
+      Book book, List<Proposal> proposals, Map<String, int[]> counts) {
+    List<Proposal> sorted = new ArrayList<>(proposals);
+    sorted.sort(
+        Comparator.comparingDouble((Proposal p) -> -p.best().score())
+            .thenComparingInt(
+                p -> p.best().bank().length == 0 ? Integer.MAX_VALUE : p.best().bank()[0])
+            .thenComparingInt(
+                p -> p.best().ledger().length == 0 ? Integer.MAX_VALUE : p.best().ledger()[0]));
+    List<MatchGroup> out = new ArrayList<>();
+    for (Proposal p : sorted) {
+      Candidate c = p.best();
+      if (!book.isFree(c)) {
+        continue;
+      }
+      book.take(c);
+      String why = c.explanation();
+      if (!p.alternatives().isEmpty()) {
+        why =
+            (p.alternatives().size() + 1)
+                + " groups fit about equally, the rule did not choose; this one: "
+                + why
+                + "; also: "
+                + p.alternatives().stream()
+                    .map(a -> describe(book, a))
+                    .reduce((x, y) -> x + "; " + y)
+                    .orElse("");
+      } else if (c.autoEligible()) {
+        why = why + "; needs review: another fit wanted the same items";
+      }
+      out.add(group(book, c, MatchStatus.PROPOSED, why, p.alternatives()));
+      counts.computeIfAbsent(c.rule(), x -> new int[2])[1]++;
+    }
+    return out;
+  }
+
+  private static String describe(Book book, Candidate c) {
+    StringBuilder sb = new StringBuilder();
+    for (int b : c.bank()) {
+      sb.append(sb.isEmpty() ? "" : "+").append(book.bank[b].id().value());
+    }
+    sb.append(" ~ ");
+    for (int k = 0; k < c.ledger().length; k++) {
+      sb.append(k == 0 ? "" : "+").append(book.ledger[c.ledger()[k]].id().value());
+    }
+    return sb.toString();
+  }
+
+  private static MatchGroup group(
+      Book book, Candidate c, MatchStatus status, String why, List<Candidate> alternatives) {
+    List<TransactionId> bankIds = new ArrayList<>(c.bank().length);
+    for (int b : c.bank()) {
+      bankIds.add(book.bank[b].id());
+    }
+    List<EntryId> ledgerIds = new ArrayList<>(c.ledger().length);
+    for (int e : c.ledger()) {
+      ledgerIds.add(book.ledger[e].id());
+    }
+    List<MatchGroup.Alternative> alts =
+        alternatives.stream()
+            .map(
+                a ->
+                    new MatchGroup.Alternative(
+                        java.util.Arrays.stream(a.bank()).mapToObj(b -> book.bank[b].id()).toList(),
+                        java.util.Arrays.stream(a.ledger())
+                            .mapToObj(e -> book.ledger[e].id())
+                            .toList()))
+            .toList();
+    double confidence =
+        status == MatchStatus.AUTO_MATCHED
+            ? c.score()
+            : Math.min(c.score(), alternatives.isEmpty() ? 0.8 : 0.5);
+    return new MatchGroup(
+        bankIds, ledgerIds, MatchStage.RULE, c.rule(), confidence, status, why, alts);
+  }
+}

@@ -1,0 +1,93 @@
+package org.tieout.matcher;
+
+import java.util.Arrays;
+
+/**
+ * Several bank lines of one counterparty add up to one ledger entry (N:1): instalments, split
+ * transfers.
+ */
+final class SplitPaymentPolicy extends SubsetPolicy {
+  @Override
+  public String name() {
+    return "split_payment";
+  }
+
+  @Override
+  public String description() {
+    return "several bank lines of the same counterparty add up to one entry (N:1, partial payments)";
+  }
+
+  @Override
+  public Side side() {
+    return Side.LEDGER;
+  }
+
+  @Override
+  int poolOf(Book book, int e) {
+    return book.ledgerPool[e];
+  }
+
+  @Override
+  int[] pool(Book book, int e, MatchingConfig.Limits limits) {
+    if (book.ledgerName[e].isEmpty()) {
+      return Book.EMPTY;
+    }
+    int day = book.ledgerDay[e];
+    int[] named =
+        book.bankNamed(
+            book.ledgerPool[e],
+            book.ledgerName[e],
+            day - limits.dateWindowDays(),
+            day + limits.subsetWindowDays());
+    long target = book.ledgerMinor[e];
+    int[] fitting =
+        Arrays.stream(named)
+            .filter(
+                b ->
+                    Long.signum(book.bankMinor[b]) == Long.signum(target)
+                        && book.nameSimilarity(b, e) >= limits.nameSimilarityMin())
+            .toArray();
+    return fitting;
+  }
+
+  @Override
+  int[] days(Book book) {
+    return book.bankDay;
+  }
+
+  @Override
+  int dayOf(Book book, int e) {
+    return book.ledgerDay[e];
+  }
+
+  @Override
+  long target(Book book, int e) {
+    return book.ledgerMinor[e];
+  }
+
+  @Override
+  long amountOf(Book book, int b) {
+    return book.bankMinor[b];
+  }
+
+  @Override
+  Candidate group(Book book, int e, int[] lines, boolean auto) {
+    return new Candidate(
+        lines,
+        new int[] {e},
+        0.9,
+        auto,
+        name(),
+        lines.length
+            + " bank lines from "
+            + book.ledger[e].counterpartyName()
+            + " add up to entry "
+            + book.ledger[e].id().value()
+            + " ("
+            + book.money(book.ledgerPool[e], book.ledgerMinor[e])
+            + ")"
+            + (auto
+                ? ""
+                : "; many candidates or a search cut short: other sets may fit too, needs review"));
+  }
+}

@@ -1,0 +1,77 @@
+package org.tieout.matcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bank line and an entry of the same counterparty a few cents or a bank charge apart: a fee
+ * deducted by an intermediary bank, or rounding. The difference must be within the account's
+ * tolerance (an amount cap and a share of the amount) and the counterparty clearly alike. A charge
+ * makes money in arrive short and money out leave long, so the bank side must be the smaller one;
+ * only a rounding difference of a few minor units may go either way. Counterparties with many open
+ * items (processors) are left to review: some entry is always close to the amount.
+ */
+final class ToleranceRule implements MatchPolicy {
+  static final double NAME_MIN = 0.8;
+  static final long ROUNDING_MINOR = 2;
+  static final int CROWDED = 4;
+
+  @Override
+  public String name() {
+    return "amount_within_tolerance";
+  }
+
+  @Override
+  public String description() {
+    return "same counterparty, amount off by no more than the bank-charge tolerance, within the date window";
+  }
+
+  @Override
+  public Side side() {
+    return Side.BANK;
+  }
+
+  @Override
+  public Outcome evaluate(Book book, int b) {
+    if (book.bankName[b].isEmpty()) {
+      return Outcome.NONE;
+    }
+    int pool = book.bankPool[b];
+    MatchingConfig.Limits limits = book.limits(pool);
+    int day = book.bankDay[b];
+    long amount = book.bankMinor[b];
+    List<Candidate> fits = new ArrayList<>();
+    int[] named =
+        book.ledgerNamed(
+            pool, book.bankName[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
+    boolean crowded = named.length >= CROWDED;
+    for (int e : named) {
+      long entry = book.ledgerMinor[e];
+      long diff = amount - entry;
+      boolean charge = diff < 0 && -diff <= limits.toleranceMinor(entry, book.poolCurrency[pool]);
+      if (diff == 0
+          || Long.signum(entry) != Long.signum(amount)
+          || !(charge || Math.abs(diff) <= ROUNDING_MINOR)) {
+        continue;
+      }
+      double name = book.nameSimilarity(b, e);
+      if (name < NAME_MIN) {
+        continue;
+      }
+      fits.add(
+          new Candidate(
+              new int[] {b},
+              new int[] {e},
+              0.85,
+              !crowded && !Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK),
+              name(),
+              "amounts differ by "
+                  + book.money(pool, diff)
+                  + " (bank charge or rounding, within tolerance); counterparty "
+                  + Explain.similarity(name)
+                  + " alike; "
+                  + Explain.days(day - book.ledgerDay[e])));
+    }
+    return Outcome.of(fits);
+  }
+}

@@ -1,0 +1,155 @@
+package org.tieout.matcher.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Invoice, bill and payout numbers, normalised so that the ledger's {@code INV-000123} and the
+ * bank's {@code inv 123} or {@code Rechnung Nr. 0123} meet: upper case, punctuation and blanks
+ * dropped, a leading alphabetic prefix dropped, leading zeros dropped. A key needs at least {@link
+ * #MIN_DIGITS} digits, so that a day of the month or a short code is never taken for one.
+ */
+public final class References {
+  public static final int MIN_DIGITS = 3;
+  private static final int MAX_JOINED_TOKENS = 3;
+
+  private References() {}
+
+  /** The key of a ledger document reference, or null when it has too few digits to be one. */
+  public static String key(String reference) {
+    if (reference == null) {
+      return null;
+    }
+    StringBuilder compact = new StringBuilder(reference.length());
+    for (int i = 0; i < reference.length(); i++) {
+      char c = Character.toUpperCase(reference.charAt(i));
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        compact.append(c);
+      }
+    }
+    int start = 0;
+    while (start < compact.length() && Character.isLetter(compact.charAt(start))) {
+      start++;
+    }
+    while (start < compact.length() - 1 && compact.charAt(start) == '0') {
+      start++;
+    }
+    int digits = 0;
+    for (int i = start; i < compact.length(); i++) {
+      if (Character.isDigit(compact.charAt(i))) {
+        digits++;
+      }
+    }
+    return digits >= MIN_DIGITS ? compact.substring(start) : null;
+  }
+
+  /**
+   * Every key a free text could contain: each blank-separated token, and runs of up to three
+   * adjacent tokens joined (for {@code INV 2024 00123}), each normalised by {@link #key}.
+   */
+  public static Set<String> keysIn(String... texts) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String text : texts) {
+      if (text == null || text.isEmpty()) {
+        continue;
+      }
+      List<String> tokens = tokens(text);
+      for (int i = 0; i < tokens.size(); i++) {
+        StringBuilder joined = new StringBuilder();
+        for (int j = i; j < Math.min(tokens.size(), i + MAX_JOINED_TOKENS); j++) {
+          joined.append(tokens.get(j));
+          String k = key(joined.toString());
+          if (k != null) {
+            keys.add(k);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean sep = i == text.length() || isSeparator(text.charAt(i));
+      if (sep) {
+        if (start >= 0) {
+          out.add(text.substring(start, i));
+          start = -1;
+        }
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSeparator(char c) {
+    return Character.isWhitespace(c)
+        || c == ','
+        || c == ';'
+        || c == '|'
+        || c == '('
+        || c == ')'
+        || c == ':'
+        || c == '+';
+  }
+
+  /**
+   * A key that could as well be a year, a day count or a short number ({@code 2026}, {@code 512}):
+   * all digits and at most four of them. Enough to confirm a fit whose amounts agree, not enough to
+   * contradict one.
+   */
+  public static boolean isWeak(String key) {
+    if (key.length() > 4) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (!Character.isDigit(key.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when two keys differ by one edit (a typo): substitution, insertion or deletion. */
+  public static boolean oneEditApart(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1 || Math.min(la, lb) < MIN_DIGITS + 1) {
+      return false;
+    }
+    int i = 0;
+    int j = 0;
+    boolean edited = false;
+    while (i < la && j < lb) {
+      if (a.charAt(i) == b.charAt(j)) {
+        i++;
+        j++;
+        continue;
+      }
+      if (edited) {
+        return false;
+      }
+      edited = true;
+      if (la > lb) {
+        i++;
+      } else if (lb > la) {
+        j++;
+      } else if (i + 1 < la && a.charAt(i) == b.charAt(j + 1) && a.charAt(i + 1) == b.charAt(j)) {
+        i += 2; // transposed digits count as one typo
+        j += 2;
+      } else {
+        i++;
+        j++;
+      }
+    }
+    return true;
+  }
+}

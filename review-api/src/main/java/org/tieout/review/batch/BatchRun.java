@@ -1,0 +1,88 @@
+package org.tieout.review.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tieout.core.format.BadInputException;
+import org.tieout.core.format.mapping.CsvMapping;
+import org.tieout.matcher.MatchingConfig;
+import org.tieout.matcher.Progress;
+import org.tieout.matcher.Reconciler;
+import org.tieout.matcher.Reconciliation;
+
+/**
+ * The main job, file to file: import, match, write the results and the report. Bad rows stop the
+ * run before anything is written unless the caller asked to skip them.
+ */
+public final class BatchRun {
+
+  /** What to run on. {@code asOf} may be null: then the latest date in the data. */
+  public record Request(
+      List<Path> bankFiles,
+      List<Path> ledgerFiles,
+      Path outDir,
+      CsvMapping mapping,
+      MatchingConfig config,
+      boolean skipInvalid,
+      LocalDate asOf) {}
+
+  /** What came of it, for the caller to print or store. */
+  public record Result(Inputs inputs, Reconciliation reconciliation, RunSummary summary) {}
+
+  private final Progress progress;
+
+  public BatchRun(Progress progress) {
+    this.progress = progress;
+  }
+
+  public Result run(Request request) {
+    long started = System.nanoTime();
+    progress.update("importing", 0, 1);
+    Inputs inputs = Inputs.read(request.bankFiles(), request.ledgerFiles(), request.mapping());
+    progress.update("importing", 1, 1);
+    if (!inputs.problems().isEmpty() && !request.skipInvalid()) {
+      throw new BadInputException(inputs.problems());
+    }
+    Reconciliation rec =
+        new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger());
+    RunSummary summary =
+        RunSummary.of(inputs, rec, request.asOf(), Duration.ofNanos(System.nanoTime() - started));
+    write(request, inputs, rec, summary);
+    return new Result(inputs, rec, summary);
+  }
+
+  private void write(Request request, Inputs inputs, Reconciliation rec, RunSummary summary) {
+    Path out = request.outDir();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + out, e);
+    }
+    progress.update("writing", 0, 5);
+    OutputFiles.matches(out, rec.groups());
+    OutputFiles.unmatchedBank(out, rec.unmatchedBank());
+    progress.update("writing", 2, 5);
+    OutputFiles.unmatchedLedger(out, rec.unmatchedLedger());
+    if (!inputs.problems().isEmpty()) {
+      OutputFiles.rejects(out, inputs.problems());
+    }
+    List<String> stageNotes = new ArrayList<>();
+    stageNotes.add(
+        "Residue stages (retrieval, learned scorer, LLM) are not part of this build; unmatched lines stay for review.");
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("configuration", request.config().describe());
+    extra.put("stage_notes", stageNotes);
+    OutputFiles.json(out.resolve("summary.json"), OutputFiles.summaryMap(summary, inputs, extra));
+    OutputFiles.text(
+        out.resolve("report.html"),
+        HtmlReport.render(summary, inputs, Reconciler.ruleDescriptions(), stageNotes));
+    progress.update("writing", 5, 5);
+  }
+}

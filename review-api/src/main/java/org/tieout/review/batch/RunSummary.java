@@ -1,0 +1,188 @@
+package org.tieout.review.batch;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tieout.core.BankLine;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.core.Money;
+import org.tieout.core.Provenance;
+import org.tieout.matcher.Reconciliation;
+
+/**
+ * What a controller wants to know of a run: how much was matched on its own, what is left by
+ * account and age, and the largest open items. Ages are counted to an explicit as-of date.
+ */
+public record RunSummary(
+    LocalDate asOf,
+    int bankLines,
+    int ledgerEntries,
+    int autoMatchedBankLines,
+    int proposedBankLines,
+    int autoMatchedLedgerEntries,
+    int proposedLedgerEntries,
+    long autoMatchedGroups,
+    long proposedGroups,
+    Map<String, Reconciliation.RuleCount> byRule,
+    Map<String, Map<String, Money>> openBankByAccountAndAge,
+    Map<String, Map<String, Money>> openLedgerByAccountAndAge,
+    List<OpenItem> largestOpenItems,
+    Duration duration) {
+
+  public static final List<String> AGE_BUCKETS =
+      List.of("0-7 days", "8-30 days", "31-60 days", "61-90 days", "over 90 days");
+  private static final int LARGEST = 25;
+
+  /** An unmatched bank line or ledger entry, as the report lists it. */
+  public record OpenItem(
+      String side,
+      String id,
+      String account,
+      LocalDate date,
+      Money amount,
+      String counterparty,
+      String text,
+      String provenance) {}
+
+  public double autoMatchRate() {
+    return bankLines == 0 ? 0 : (double) autoMatchedBankLines / bankLines;
+  }
+
+  public static RunSummary of(
+      Inputs inputs, Reconciliation rec, LocalDate asOfOrNull, Duration duration) {
+    LocalDate asOf = asOfOrNull != null ? asOfOrNull : latestDate(inputs);
+    int autoBank = 0;
+    int propBank = 0;
+    int autoLedger = 0;
+    int propLedger = 0;
+    for (MatchGroup g : rec.groups()) {
+      if (g.isAuto()) {
+        autoBank += g.bankIds().size();
+        autoLedger += g.ledgerIds().size();
+      } else {
+        propBank += g.bankIds().size();
+        propLedger += g.ledgerIds().size();
+      }
+    }
+    // proposals are still open for the books: they count in the open amounts until approved
+    List<BankLine> openBank = new ArrayList<>(rec.unmatchedBank());
+    List<LedgerEntry> openLedger = new ArrayList<>(rec.unmatchedLedger());
+    addProposed(inputs, rec, openBank, openLedger);
+    Map<String, Map<String, Money>> bankAges = new TreeMap<>();
+    for (BankLine b : openBank) {
+      age(bankAges, b.accountId(), b.amount(), ChronoUnit.DAYS.between(b.bookingDate(), asOf));
+    }
+    Map<String, Map<String, Money>> ledgerAges = new TreeMap<>();
+    for (LedgerEntry e : openLedger) {
+      age(ledgerAges, e.accountId(), e.amount(), ChronoUnit.DAYS.between(e.postingDate(), asOf));
+    }
+    List<OpenItem> largest = new ArrayList<>();
+    openBank.stream()
+        .sorted(Comparator.comparingLong((BankLine b) -> -Math.abs(b.amount().minor())))
+        .limit(LARGEST)
+        .forEach(
+            b ->
+                largest.add(
+                    new OpenItem(
+                        "bank",
+                        b.id().value(),
+                        b.accountId(),
+                        b.bookingDate(),
+                        b.amount(),
+                        b.counterpartyName(),
+                        b.description(),
+                        location(b.provenance()))));
+    openLedger.stream()
+        .sorted(Comparator.comparingLong((LedgerEntry e) -> -Math.abs(e.amount().minor())))
+        .limit(LARGEST)
+        .forEach(
+            e ->
+                largest.add(
+                    new OpenItem(
+                        "ledger",
+                        e.id().value(),
+                        e.accountId(),
+                        e.postingDate(),
+                        e.amount(),
+                        e.counterpartyName(),
+                        e.description(),
+                        location(e.provenance()))));
+    largest.sort(Comparator.comparingLong((OpenItem i) -> -Math.abs(i.amount().minor())));
+    long autoGroups = rec.autoMatchedGroups();
+    return new RunSummary(
+        asOf,
+        inputs.bank().size(),
+        inputs.ledger().size(),
+        autoBank,
+        propBank,
+        autoLedger,
+        propLedger,
+        autoGroups,
+        rec.groups().size() - autoGroups,
+        rec.byRule(),
+        bankAges,
+        ledgerAges,
+        largest.subList(0, Math.min(LARGEST, largest.size())),
+        duration);
+  }
+
+  private static void addProposed(
+      Inputs inputs, Reconciliation rec, List<BankLine> openBank, List<LedgerEntry> openLedger) {
+    java.util.Set<String> bankIds = new java.util.HashSet<>();
+    java.util.Set<String> ledgerIds = new java.util.HashSet<>();
+    for (MatchGroup g : rec.groups()) {
+      if (!g.isAuto()) {
+        g.bankIds().forEach(id -> bankIds.add(id.value()));
+        g.ledgerIds().forEach(id -> ledgerIds.add(id.value()));
+      }
+    }
+    if (bankIds.isEmpty() && ledgerIds.isEmpty()) {
+      return;
+    }
+    inputs.bank().stream().filter(b -> bankIds.contains(b.id().value())).forEach(openBank::add);
+    inputs.ledger().stream()
+        .filter(e -> ledgerIds.contains(e.id().value()))
+        .forEach(openLedger::add);
+  }
+
+  private static String location(Provenance p) {
+    return p == null ? "" : p.location();
+  }
+
+  private static void age(
+      Map<String, Map<String, Money>> sums, String account, Money amount, long days) {
+    String bucket =
+        days <= 7
+            ? AGE_BUCKETS.get(0)
+            : days <= 30
+                ? AGE_BUCKETS.get(1)
+                : days <= 60
+                    ? AGE_BUCKETS.get(2)
+                    : days <= 90 ? AGE_BUCKETS.get(3) : AGE_BUCKETS.get(4);
+    String key = account + " (" + amount.currencyCode() + ")";
+    Map<String, Money> byBucket = sums.computeIfAbsent(key, k -> new LinkedHashMap<>());
+    byBucket.merge(bucket, amount.abs(), Money::plus);
+  }
+
+  private static LocalDate latestDate(Inputs inputs) {
+    LocalDate latest = LocalDate.MIN;
+    for (BankLine b : inputs.bank()) {
+      if (b.bookingDate().isAfter(latest)) {
+        latest = b.bookingDate();
+      }
+    }
+    for (LedgerEntry e : inputs.ledger()) {
+      if (e.postingDate().isAfter(latest)) {
+        latest = e.postingDate();
+      }
+    }
+    return latest.equals(LocalDate.MIN) ? LocalDate.EPOCH : latest;
+  }
+}
