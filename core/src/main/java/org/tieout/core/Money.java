@@ -160,10 +160,34 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     return toBigDecimal().toPlainString();
   }
 
-  /** For people: {@code EUR -1,250.40}. */
+  /** For people: {@code EUR -1,250.40}. Hand-made: explanations format millions of amounts. */
   public String format() {
-    return String.format(
-        java.util.Locale.ROOT, "%s %,." + scale() + "f", currencyCode(), toBigDecimal());
+    int scale = scale();
+    long abs = Math.abs(minor);
+    long pow = 1;
+    for (int k = 0; k < scale; k++) {
+      pow *= 10;
+    }
+    String whole = Long.toString(abs / pow);
+    StringBuilder sb = new StringBuilder(whole.length() + 12).append(currencyCode()).append(' ');
+    if (minor < 0) {
+      sb.append('-');
+    }
+    for (int k = 0; k < whole.length(); k++) {
+      if (k > 0 && (whole.length() - k) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(whole.charAt(k));
+    }
+    if (scale > 0) {
+      String frac = Long.toString(abs % pow);
+      sb.append('.');
+      for (int k = frac.length(); k < scale; k++) {
+        sb.append('0');
+      }
+      sb.append(frac);
+    }
+    return sb.toString();
   }
 
   @Override

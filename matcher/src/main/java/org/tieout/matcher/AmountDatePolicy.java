@@ -14,6 +14,15 @@ final class AmountDatePolicy implements MatchPolicy {
   /** Candidates scoring within this of the best fit "equally". */
   static final double TIE_MARGIN = 0.15;
 
+  /**
+   * More same-amount entries than this in the window (a payday, a price everybody pays) and only
+   * those of the same counterparty block are scored: the rest cannot be told apart by amount.
+   */
+  static final int MAX_SCORED = 24;
+
+  /** At most this many equally fitting alternatives are kept for the reviewer. */
+  static final int MAX_OPTIONS = 5;
+
   @Override
   public String name() {
     return "amount_date_counterparty";
@@ -37,6 +46,15 @@ final class AmountDatePolicy implements MatchPolicy {
     int[] entries =
         book.ledgerWithAmount(
             pool, book.bankMinor[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
+    if (entries.length > MAX_SCORED) {
+      String block = book.bankBlock[b];
+      entries =
+          block.isEmpty()
+              ? Book.EMPTY
+              : java.util.Arrays.stream(entries)
+                  .filter(e -> block.equals(book.ledgerBlock[e]))
+                  .toArray();
+    }
     if (entries.length == 0) {
       return Outcome.NONE;
     }
@@ -48,7 +66,7 @@ final class AmountDatePolicy implements MatchPolicy {
     Candidate best = scored.get(0);
     List<Candidate> equal = new ArrayList<>();
     for (Candidate c : scored) {
-      if (c.score() >= best.score() - TIE_MARGIN) {
+      if (c.score() >= best.score() - TIE_MARGIN && equal.size() < MAX_OPTIONS) {
         equal.add(c);
       }
     }
@@ -64,31 +82,30 @@ final class AmountDatePolicy implements MatchPolicy {
     double score = Math.max(0, 0.55 + 0.4 * evidence - 0.005 * Math.abs(gap));
     boolean contradicted = !typo && Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK);
     boolean auto = (name >= limits.nameSimilarityMin() || typo) && !contradicted;
-    StringBuilder why =
-        new StringBuilder("same amount ")
-            .append(book.money(book.bankPool[b], book.bankMinor[b]))
-            .append("; ")
-            .append(Explain.days(gap));
-    if (typo) {
-      why.append("; reference ")
-          .append(book.ledger[e].documentRef())
-          .append(" appears with one typo");
-    }
-    why.append("; counterparty ").append(Explain.similarity(name)).append(" alike");
-    if (contradicted) {
-      why.append("; but the bank text names another entry's reference, needs review");
-    } else if (!auto) {
-      why.append(" (below ")
-          .append(Explain.similarity(limits.nameSimilarityMin()))
-          .append(", needs review)");
-    }
+    java.util.function.Supplier<String> why =
+        () -> {
+          StringBuilder sb =
+              new StringBuilder("same amount ")
+                  .append(book.money(book.bankPool[b], book.bankMinor[b]))
+                  .append("; ")
+                  .append(Explain.days(gap));
+          if (typo) {
+            sb.append("; reference ")
+                .append(book.ledger[e].documentRef())
+                .append(" appears with one typo");
+          }
+          sb.append("; counterparty ").append(Explain.similarity(name)).append(" alike");
+          if (contradicted) {
+            sb.append("; but the bank text names another entry's reference, needs review");
+          } else if (!auto) {
+            sb.append(" (below ")
+                .append(Explain.similarity(limits.nameSimilarityMin()))
+                .append(", needs review)");
+          }
+          return sb.toString();
+        };
     return new Candidate(
-        new int[] {b},
-        new int[] {e},
-        score,
-        auto,
-        typo ? "reference_typo" : name(),
-        why.toString());
+        new int[] {b}, new int[] {e}, score, auto, typo ? "reference_typo" : name(), why);
   }
 
   private static boolean hasTypoReference(Book book, int b, int e) {

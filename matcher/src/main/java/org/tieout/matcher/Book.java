@@ -1,6 +1,5 @@
 package org.tieout.matcher;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.tieout.core.BankLine;
 import org.tieout.core.LedgerEntry;
+import org.tieout.matcher.text.NameKey;
 import org.tieout.matcher.text.Names;
 import org.tieout.matcher.text.References;
 
@@ -33,19 +33,24 @@ final class Book {
   final int[] ledgerDay;
   final long[] bankMinor;
   final long[] ledgerMinor;
-  final String[] bankName;
+  final NameKey[] bankName;
+
+  /** The bank text normalised like a name and padded with blanks, to find ledger names in it. */
   final String[] bankText;
-  final String[] ledgerName;
+
+  final NameKey[] ledgerName;
+  final String[] bankBlock;
+  final String[] ledgerBlock;
   final String[][] bankRefs;
   final String[] ledgerRef;
   final boolean[] bankTaken;
   final boolean[] ledgerTaken;
 
-  private final Map<String, int[]> ledgerByRef;
-  private final Map<String, int[]> bankByRef;
+  private final List<Map<String, int[]>> ledgerByRef;
+  private final List<Map<String, int[]>> bankByRef;
   private final Map<Long, int[]> ledgerByAmount;
-  private final Map<String, int[]> ledgerByName;
-  private final Map<String, int[]> bankByName;
+  private final List<Map<String, int[]>> ledgerByName;
+  private final List<Map<String, int[]>> bankByName;
 
   Book(List<BankLine> bankLines, List<LedgerEntry> entries, MatchingConfig config) {
     this.bank = bankLines.toArray(BankLine[]::new);
@@ -75,9 +80,20 @@ final class Book {
 
     bankDay = new int[bank.length];
     bankMinor = new long[bank.length];
-    bankName = new String[bank.length];
+    bankName = new NameKey[bank.length];
     bankText = new String[bank.length];
     bankRefs = new String[bank.length][];
+    // counterparty names repeat: normalise each distinct one once
+    java.util.concurrent.ConcurrentHashMap<String, String> names =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ConcurrentHashMap<String, NameKey> nameKeys =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.function.Function<String, NameKey> normalised =
+        raw ->
+            raw == null
+                ? NameKey.EMPTY
+                : nameKeys.computeIfAbsent(
+                    names.computeIfAbsent(raw, Names::normalise), Book::newKey);
     IntStream.range(0, bank.length)
         .parallel()
         .forEach(
@@ -85,14 +101,15 @@ final class Book {
               BankLine b = bank[i];
               bankDay[i] = (int) b.bookingDate().toEpochDay();
               bankMinor[i] = b.amount().minor();
-              bankName[i] = Names.normalise(b.counterpartyName());
-              bankText[i] = Names.normalise(b.description());
+              bankName[i] = normalised.apply(b.counterpartyName());
+              String text = Names.normalise(b.description());
+              bankText[i] = text.isEmpty() ? "" : " " + text + " ";
               Set<String> keys = References.keysIn(b.description(), b.bankReference());
               bankRefs[i] = keys.toArray(String[]::new);
             });
     ledgerDay = new int[ledger.length];
     ledgerMinor = new long[ledger.length];
-    ledgerName = new String[ledger.length];
+    ledgerName = new NameKey[ledger.length];
     ledgerRef = new String[ledger.length];
     IntStream.range(0, ledger.length)
         .parallel()
@@ -101,20 +118,45 @@ final class Book {
               LedgerEntry e = ledger[i];
               ledgerDay[i] = (int) e.postingDate().toEpochDay();
               ledgerMinor[i] = e.amount().minor();
-              ledgerName[i] = Names.normalise(e.counterpartyName());
+              ledgerName[i] = normalised.apply(e.counterpartyName());
               ledgerRef[i] = References.key(e.documentRef());
             });
+    bankBlock = new String[bank.length];
+    ledgerBlock = new String[ledger.length];
+    java.util.concurrent.ConcurrentHashMap<String, String> blocks =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    IntStream.range(0, bank.length)
+        .parallel()
+        .forEach(i -> bankBlock[i] = blocks.computeIfAbsent(bankName[i].block(), x -> x));
+    IntStream.range(0, ledger.length)
+        .parallel()
+        .forEach(i -> ledgerBlock[i] = blocks.computeIfAbsent(ledgerName[i].block(), x -> x));
     bankTaken = new boolean[bank.length];
     ledgerTaken = new boolean[ledger.length];
 
+    int poolCount = poolLimits.length;
     ledgerByRef =
         index(
+            poolCount,
             ledger.length,
-            i -> ledgerRef[i] == null ? null : new String[] {ledgerPool[i] + ":" + ledgerRef[i]},
+            ledgerPool,
+            i -> ledgerRef[i] == null ? null : new String[] {ledgerRef[i]},
             ledgerDay);
-    bankByRef = index(bank.length, i -> prefixed(bankPool[i], bankRefs[i]), bankDay);
-    ledgerByName = index(ledger.length, i -> nameKeys(ledgerPool[i], ledgerName[i]), ledgerDay);
-    bankByName = index(bank.length, i -> nameKeys(bankPool[i], bankName[i]), bankDay);
+    bankByRef = index(poolCount, bank.length, bankPool, i -> bankRefs[i], bankDay);
+    ledgerByName =
+        index(
+            poolCount,
+            ledger.length,
+            ledgerPool,
+            i -> ledgerBlock[i].isEmpty() ? null : new String[] {ledgerBlock[i]},
+            ledgerDay);
+    bankByName =
+        index(
+            poolCount,
+            bank.length,
+            bankPool,
+            i -> bankBlock[i].isEmpty() ? null : new String[] {bankBlock[i]},
+            bankDay);
     ledgerByAmount = amountIndex();
   }
 
@@ -122,58 +164,44 @@ final class Book {
     return account + '\u0000' + currency;
   }
 
-  private static String[] prefixed(int pool, String[] keys) {
-    String[] out = new String[keys.length];
-    for (int k = 0; k < keys.length; k++) {
-      out[k] = pool + ":" + keys[k];
+  /** Per pool, a multimap from key to positions, each list sorted by day. */
+  private static List<Map<String, int[]>> index(
+      int pools, int n, int[] poolOf, java.util.function.IntFunction<String[]> keysOf, int[] day) {
+    List<Map<String, IntList>> lists = new java.util.ArrayList<>();
+    for (int p = 0; p < pools; p++) {
+      lists.add(new HashMap<>());
     }
-    return out;
-  }
-
-  private static String[] nameKeys(int pool, String normalisedName) {
-    String block = Names.blockKey(normalisedName);
-    return block.isEmpty() ? null : new String[] {pool + ":" + block};
-  }
-
-  /** A multimap from key to positions, each list sorted by day. */
-  private static Map<String, int[]> index(
-      int n, java.util.function.IntFunction<String[]> keysOf, int[] day) {
-    Map<String, List<Integer>> lists = new HashMap<>();
     for (int i = 0; i < n; i++) {
       String[] keys = keysOf.apply(i);
       if (keys == null) {
         continue;
       }
+      Map<String, IntList> m = lists.get(poolOf[i]);
       for (String k : keys) {
-        lists.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+        m.computeIfAbsent(k, x -> new IntList()).add(i);
       }
     }
-    Map<String, int[]> out = new HashMap<>(lists.size() * 2);
-    lists.forEach((k, v) -> out.put(k, sortedByDay(v, day)));
+    List<Map<String, int[]>> out = new java.util.ArrayList<>(pools);
+    for (Map<String, IntList> m : lists) {
+      Map<String, int[]> sorted = new HashMap<>(m.size() * 2);
+      m.forEach((k, v) -> sorted.put(k, v.sortedBy(day)));
+      out.add(sorted);
+    }
     return out;
   }
 
   private Map<Long, int[]> amountIndex() {
-    Map<Long, List<Integer>> lists = new HashMap<>();
+    Map<Long, IntList> lists = new HashMap<>();
     for (int i = 0; i < ledger.length; i++) {
-      lists
-          .computeIfAbsent(amountKey(ledgerPool[i], ledgerMinor[i]), x -> new ArrayList<>(2))
-          .add(i);
+      lists.computeIfAbsent(amountKey(ledgerPool[i], ledgerMinor[i]), x -> new IntList()).add(i);
     }
     Map<Long, int[]> out = new HashMap<>(lists.size() * 2);
-    lists.forEach((k, v) -> out.put(k, sortedByDay(v, ledgerDay)));
+    lists.forEach((k, v) -> out.put(k, v.sortedBy(ledgerDay)));
     return out;
   }
 
   private static long amountKey(int pool, long minor) {
     return minor * 31 + pool * 0x9E3779B97F4A7C15L;
-  }
-
-  private static int[] sortedByDay(List<Integer> positions, int[] day) {
-    return positions.stream()
-        .sorted((a, b) -> Integer.compare(day[a], day[b]))
-        .mapToInt(Integer::intValue)
-        .toArray();
   }
 
   MatchingConfig.Limits limits(int pool) {
@@ -195,33 +223,42 @@ final class Book {
   }
 
   int[] ledgerWithRef(int pool, String key) {
-    int[] all = ledgerByRef.get(pool + ":" + key);
+    int[] all = ledgerByRef.get(pool).get(key);
     return all == null
         ? EMPTY
         : filter(all, i -> !ledgerTaken[i], ledgerDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   int[] bankWithRef(int pool, String key) {
-    int[] all = bankByRef.get(pool + ":" + key);
+    int[] all = bankByRef.get(pool).get(key);
     return all == null
         ? EMPTY
         : filter(all, i -> !bankTaken[i], bankDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /** Open ledger entries whose counterparty shares the name's blocking key, within the window. */
-  int[] ledgerNamed(int pool, String normalisedName, int fromDay, int toDay) {
-    String block = Names.blockKey(normalisedName);
-    int[] all = block.isEmpty() ? null : ledgerByName.get(pool + ":" + block);
+  int[] ledgerNamed(int pool, String block, int fromDay, int toDay) {
+    int[] all = block.isEmpty() ? null : ledgerByName.get(pool).get(block);
     return all == null ? EMPTY : filter(all, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay);
   }
 
-  int[] bankNamed(int pool, String normalisedName, int fromDay, int toDay) {
-    String block = Names.blockKey(normalisedName);
-    int[] all = block.isEmpty() ? null : bankByName.get(pool + ":" + block);
+  int[] bankNamed(int pool, String block, int fromDay, int toDay) {
+    int[] all = block.isEmpty() ? null : bankByName.get(pool).get(block);
     return all == null ? EMPTY : filter(all, i -> !bankTaken[i], bankDay, fromDay, toDay);
   }
 
   static final int[] EMPTY = new int[0];
+
+  private static final java.util.concurrent.atomic.AtomicInteger KEY_IDS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static NameKey newKey(String normalised) {
+    NameKey k = NameKey.of(normalised);
+    if (!k.isEmpty()) {
+      k.assignId(KEY_IDS.getAndIncrement());
+    }
+    return k;
+  }
 
   private static int[] filter(
       int[] sorted, java.util.function.IntPredicate keep, int[] day, int fromDay, int toDay) {
@@ -252,16 +289,32 @@ final class Book {
     return out == null ? EMPTY : n == out.length ? out : Arrays.copyOf(out, n);
   }
 
+  /** Similarity of two distinct names, computed once per pair: names repeat across lines. */
+  private final java.util.concurrent.ConcurrentHashMap<Long, Double> pairSimilarity =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
-   * Counterparty similarity of a bank line and a ledger entry, using the bank text when the bank
-   * has no name.
+   * Counterparty similarity of a bank line and a ledger entry; when the names do not settle it,
+   * whether the ledger name appears in the bank text (lines with no or a generic name field).
    */
   double nameSimilarity(int b, int e) {
-    double byName = Names.similarity(bankName[b], ledgerName[e]);
-    if (byName >= 0.9) {
+    NameKey bn = bankName[b];
+    NameKey ln = ledgerName[e];
+    double byName = 0;
+    if (!bn.isEmpty() && !ln.isEmpty()) {
+      // multiplied, not packed: Long.hashCode folds the halves, and packed ids collide
+      long key = bn.id() * 0x9E3779B97F4A7C15L + ln.id();
+      Double cached = pairSimilarity.get(key);
+      if (cached == null) {
+        cached = Names.similarity(bn, ln);
+        pairSimilarity.put(key, cached);
+      }
+      byName = cached;
+    }
+    if (byName >= limits(bankPool[b]).nameSimilarityMin()) {
       return byName;
     }
-    return Math.max(byName, Names.containedIn(ledgerName[e], bankText[b]));
+    return Math.max(byName, Names.containedIn(ln, bankText[b]));
   }
 
   boolean isFree(Candidate c) {

@@ -1,13 +1,20 @@
 package org.tieout.matcher;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A group a rule would make: bank line and ledger entry positions in the {@link Book}, how well it
- * fits (0..1), whether the rule may post it without review, and why.
+ * fits (0..1), whether the rule may post it without review, and why. The explanation is made only
+ * for the groups that are kept: rules weigh millions of candidates.
  */
 record Candidate(
-    int[] bank, int[] ledger, double score, boolean autoEligible, String rule, String explanation) {
+    int[] bank,
+    int[] ledger,
+    double score,
+    boolean autoEligible,
+    String rule,
+    Supplier<String> why) {
 
   Candidate {
     bank = bank.clone();
@@ -16,11 +23,12 @@ record Candidate(
     Arrays.sort(ledger);
   }
 
-  Candidate notAuto(String why) {
-    return new Candidate(bank, ledger, score, false, rule, explanation + "; " + why);
+  String explanation() {
+    return why.get();
   }
 
-  boolean sameItems(Candidate other) {
-    return Arrays.equals(bank, other.bank) && Arrays.equals(ledger, other.ledger);
+  Candidate notAuto(String reason) {
+    Supplier<String> before = why;
+    return new Candidate(bank, ledger, score, false, rule, () -> before.get() + "; " + reason);
   }
 }

@@ -37,7 +37,7 @@ final class CombinedPaymentPolicy extends SubsetPolicy {
     int[] named =
         book.ledgerNamed(
             book.bankPool[b],
-            book.bankName[b],
+            book.bankBlock[b],
             day - limits.subsetWindowDays(),
             day + limits.dateWindowDays());
     long target = book.bankMinor[b];
@@ -79,15 +79,16 @@ final class CombinedPaymentPolicy extends SubsetPolicy {
         0.9,
         auto,
         name(),
-        entries.length
-            + " entries of "
-            + book.bank[b].counterpartyName()
-            + " ("
-            + Explain.ids(book, entries)
-            + ") add up to the bank line's "
-            + book.money(book.bankPool[b], book.bankMinor[b])
-            + (auto
-                ? ""
-                : "; many candidates or a search cut short: other sets may fit too, needs review"));
+        () ->
+            entries.length
+                + " entries of "
+                + book.bank[b].counterpartyName()
+                + " ("
+                + Explain.ids(book, entries)
+                + ") add up to the bank line's "
+                + book.money(book.bankPool[b], book.bankMinor[b])
+                + (auto
+                    ? ""
+                    : "; many candidates or a search cut short: other sets may fit too, needs review"));
   }
 }

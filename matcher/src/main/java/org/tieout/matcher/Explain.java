@@ -1,7 +1,5 @@
 package org.tieout.matcher;
 
-import java.util.Locale;
-
 /** Phrases the rules' explanations share, so they read alike in the report and the review page. */
 final class Explain {
   private Explain() {}
@@ -15,7 +13,7 @@ final class Explain {
   }
 
   static String similarity(double s) {
-    return String.format(Locale.ROOT, "%.0f%%", s * 100);
+    return Math.round(s * 100) + "%";
   }
 
   static String ids(Book book, int[] ledger) {

@@ -60,11 +60,12 @@ final class PartialPaymentPolicy implements MatchPolicy {
               0.97,
               !r.exhausted(),
               name(),
-              chosen.length
-                  + " bank lines name reference "
-                  + book.ledger[e].documentRef()
-                  + " and together pay its "
-                  + book.money(pool, amount)));
+              () ->
+                  chosen.length
+                      + " bank lines name reference "
+                      + book.ledger[e].documentRef()
+                      + " and together pay its "
+                      + book.money(pool, amount)));
     }
     return Outcome.of(options);
   }

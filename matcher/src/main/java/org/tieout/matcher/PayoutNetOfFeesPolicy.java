@@ -34,7 +34,7 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
     MatchingConfig.Limits limits = book.limits(pool);
     int day = book.bankDay[b];
     long amount = book.bankMinor[b];
-    int[] named = book.ledgerNamed(pool, book.bankName[b], day - limits.subsetWindowDays(), day);
+    int[] named = book.ledgerNamed(pool, book.bankBlock[b], day - limits.subsetWindowDays(), day);
     int[] fitting =
         Arrays.stream(named)
             .filter(
@@ -53,7 +53,7 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
     long[] amounts = Arrays.stream(fitting).mapToLong(e -> book.ledgerMinor[e]).toArray();
     SubsetSum.Result r =
         SubsetSum.find(
-            low, high, amounts, 2, limits.subsetMaxItems(), limits.subsetMaxIterations(), 2);
+            low, high, amounts, 2, limits.subsetMaxItems(), limits.subsetMaxIterations() / 10, 2);
     List<Candidate> options = new ArrayList<>();
     for (int[] s : r.solutions()) {
       int[] chosen = new int[s.length];
@@ -68,15 +68,16 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
               0.8,
               false,
               name(),
-              chosen.length
-                  + " entries of "
-                  + book.bank[b].counterpartyName()
-                  + " ("
-                  + Explain.ids(book, chosen)
-                  + ") less a fee of "
-                  + book.money(pool, Math.abs(fee))
-                  + " give the bank line's "
-                  + book.money(pool, amount)));
+              () ->
+                  chosen.length
+                      + " entries of "
+                      + book.bank[b].counterpartyName()
+                      + " ("
+                      + Explain.ids(book, chosen)
+                      + ") less a fee of "
+                      + book.money(pool, Math.abs(fee))
+                      + " give the bank line's "
+                      + book.money(pool, amount)));
     }
     return Outcome.of(options);
   }

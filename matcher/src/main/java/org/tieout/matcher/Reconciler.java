@@ -52,9 +52,6 @@ public final class Reconciler {
     return m;
   }
 
-  /** Passes over the rules: a later rule can free an item that made an earlier fit contested. */
-  private static final int PASSES = 2;
-
   private final MatchingConfig config;
   private final Progress progress;
 
@@ -72,14 +69,8 @@ public final class Reconciler {
     Map<String, int[]> counts = new LinkedHashMap<>();
     ClaimSet claims = new ClaimSet(new Claims(book.bank.length), new Claims(book.ledger.length));
     List<MatchPolicy> rules = rules();
-    for (int pass = 0; pass < PASSES; pass++) {
-      int postedThisPass = 0;
-      for (MatchPolicy rule : rules) {
-        postedThisPass += apply(book, rule, pass, groups, proposals, counts, claims);
-      }
-      if (postedThisPass == 0) {
-        break;
-      }
+    for (MatchPolicy rule : rules) {
+      apply(book, rule, groups, proposals, counts, claims);
     }
     groups.addAll(chooseProposals(book, proposals, counts));
     List<BankLine> openBank = new ArrayList<>();
@@ -106,7 +97,6 @@ public final class Reconciler {
   private int apply(
       Book book,
       MatchPolicy rule,
-      int pass,
       List<MatchGroup> groups,
       List<Proposal> proposals,
       Map<String, int[]> counts,
@@ -114,7 +104,7 @@ public final class Reconciler {
     boolean bankSide = rule.side() == MatchPolicy.Side.BANK;
     boolean[] taken = bankSide ? book.bankTaken : book.ledgerTaken;
     int[] open = IntStream.range(0, taken.length).filter(i -> !taken[i]).toArray();
-    String stage = rule.name() + (pass > 0 ? " (pass " + (pass + 1) + ")" : "");
+    String stage = rule.name();
     AtomicLong done = new AtomicLong();
     int step = Math.max(1, open.length / 100);
     Outcome[] outcomes = new Outcome[open.length];

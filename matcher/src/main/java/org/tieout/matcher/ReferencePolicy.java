@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tieout.matcher.text.NameKey;
 import org.tieout.matcher.text.Names;
 
 /**
@@ -114,14 +115,15 @@ final class ReferencePolicy implements MatchPolicy {
         score,
         true,
         rule,
-        "reference "
-            + ref
-            + " found in the bank text; "
-            + amountNote
-            + " ("
-            + book.money(book.bankPool[b], book.bankMinor[b])
-            + "); "
-            + Explain.days(book.bankDay[b] - book.ledgerDay[e]));
+        () ->
+            "reference "
+                + ref
+                + " found in the bank text; "
+                + amountNote
+                + " ("
+                + book.money(book.bankPool[b], book.bankMinor[b])
+                + "); "
+                + Explain.days(book.bankDay[b] - book.ledgerDay[e]));
   }
 
   private static Candidate combined(Book book, int b, int[] entries) {
@@ -132,13 +134,14 @@ final class ReferencePolicy implements MatchPolicy {
         0.98,
         oneParty,
         "reference_combined",
-        "the bank text names "
-            + entries.length
-            + " ledger references ("
-            + Explain.ids(book, entries)
-            + ") that add up to "
-            + book.money(book.bankPool[b], book.bankMinor[b])
-            + (oneParty ? "" : "; but they belong to different counterparties, needs review"));
+        () ->
+            "the bank text names "
+                + entries.length
+                + " ledger references ("
+                + Explain.ids(book, entries)
+                + ") that add up to "
+                + book.money(book.bankPool[b], book.bankMinor[b])
+                + (oneParty ? "" : "; but they belong to different counterparties, needs review"));
   }
 
   /**
@@ -146,7 +149,7 @@ final class ReferencePolicy implements MatchPolicy {
    * reference.
    */
   private static boolean oneCounterparty(Book book, int[] entries) {
-    String first = book.ledgerName[entries[0]];
+    NameKey first = book.ledgerName[entries[0]];
     for (int e : entries) {
       if (Names.similarity(first, book.ledgerName[e]) < 0.9) {
         return false;

@@ -36,7 +36,7 @@ final class SplitPaymentPolicy extends SubsetPolicy {
     int[] named =
         book.bankNamed(
             book.ledgerPool[e],
-            book.ledgerName[e],
+            book.ledgerBlock[e],
             day - limits.dateWindowDays(),
             day + limits.subsetWindowDays());
     long target = book.ledgerMinor[e];
@@ -78,16 +78,17 @@ final class SplitPaymentPolicy extends SubsetPolicy {
         0.9,
         auto,
         name(),
-        lines.length
-            + " bank lines from "
-            + book.ledger[e].counterpartyName()
-            + " add up to entry "
-            + book.ledger[e].id().value()
-            + " ("
-            + book.money(book.ledgerPool[e], book.ledgerMinor[e])
-            + ")"
-            + (auto
-                ? ""
-                : "; many candidates or a search cut short: other sets may fit too, needs review"));
+        () ->
+            lines.length
+                + " bank lines from "
+                + book.ledger[e].counterpartyName()
+                + " add up to entry "
+                + book.ledger[e].id().value()
+                + " ("
+                + book.money(book.ledgerPool[e], book.ledgerMinor[e])
+                + ")"
+                + (auto
+                    ? ""
+                    : "; many candidates or a search cut short: other sets may fit too, needs review"));
   }
 }

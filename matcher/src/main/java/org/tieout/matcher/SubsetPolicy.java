@@ -48,9 +48,9 @@ abstract class SubsetPolicy implements MatchPolicy {
     for (int k = 0; k < others.length; k++) {
       amounts[k] = amountOf(book, others[k]);
     }
-    SubsetSum.Result r =
-        SubsetSum.find(
-            target, amounts, 2, limits.subsetMaxItems(), limits.subsetMaxIterations(), 2);
+    // a large pool can only give proposals: it gets a tenth of the search budget
+    int budget = smallPool ? limits.subsetMaxIterations() : limits.subsetMaxIterations() / 10;
+    SubsetSum.Result r = SubsetSum.find(target, amounts, 2, limits.subsetMaxItems(), budget, 2);
     List<Candidate> options = new ArrayList<>();
     for (int[] s : r.solutions()) {
       int[] chosen = new int[s.length];

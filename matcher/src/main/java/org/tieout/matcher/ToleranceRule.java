@@ -43,7 +43,7 @@ final class ToleranceRule implements MatchPolicy {
     List<Candidate> fits = new ArrayList<>();
     int[] named =
         book.ledgerNamed(
-            pool, book.bankName[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
+            pool, book.bankBlock[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
     boolean crowded = named.length >= CROWDED;
     for (int e : named) {
       long entry = book.ledgerMinor[e];
@@ -65,12 +65,13 @@ final class ToleranceRule implements MatchPolicy {
               0.85,
               !crowded && !Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK),
               name(),
-              "amounts differ by "
-                  + book.money(pool, diff)
-                  + " (bank charge or rounding, within tolerance); counterparty "
-                  + Explain.similarity(name)
-                  + " alike; "
-                  + Explain.days(day - book.ledgerDay[e])));
+              () ->
+                  "amounts differ by "
+                      + book.money(pool, diff)
+                      + " (bank charge or rounding, within tolerance); counterparty "
+                      + Explain.similarity(name)
+                      + " alike; "
+                      + Explain.days(day - book.ledgerDay[e])));
     }
     return Outcome.of(fits);
   }

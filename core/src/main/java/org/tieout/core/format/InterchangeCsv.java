@@ -100,6 +100,7 @@ public final class InterchangeCsv {
       List<BankLine> lines = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       Extras extras = new Extras(rows, BANK_COLUMNS);
+      Interner shared = new Interner();
       for (CsvRows.Row row : rows) {
         r.start(row);
         String id = r.required("transaction_id", c[0]);
@@ -120,11 +121,11 @@ public final class InterchangeCsv {
         lines.add(
             new BankLine(
                 new TransactionId(id),
-                account,
+                shared.of(account),
                 booking,
                 value,
                 amount,
-                r.optional(c[6]),
+                shared.of(r.optional(c[6])),
                 r.optional(c[7]),
                 r.optional(c[8]),
                 r.optional(c[9]),
@@ -144,6 +145,7 @@ public final class InterchangeCsv {
       List<LedgerEntry> entries = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       Extras extras = new Extras(rows, LEDGER_COLUMNS);
+      Interner shared = new Interner();
       for (CsvRows.Row row : rows) {
         r.start(row);
         String id = r.required("entry_id", c[0]);
@@ -161,15 +163,15 @@ public final class InterchangeCsv {
         entries.add(
             new LedgerEntry(
                 new EntryId(id),
-                account,
+                shared.of(account),
                 posting,
                 amount,
-                r.optional(c[5]),
+                shared.of(r.optional(c[5])),
                 r.optional(c[6]),
                 r.optional(c[7]),
-                r.optional(c[8]),
-                r.optional(c[9]),
-                r.optional(c[10]),
+                shared.of(r.optional(c[8])),
+                shared.of(r.optional(c[9])),
+                shared.of(r.optional(c[10])),
                 createdAt,
                 Provenance.atLine(source, row.line()),
                 extras.of(row)));

@@ -60,7 +60,7 @@ public final class Names {
     }
     // German transliterations first, so that MUELLER (as a bank prints it) meets Müller
     String s =
-        Normalizer.normalize(name, Normalizer.Form.NFD)
+        (isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFD))
             .toUpperCase(Locale.ROOT)
             .replace("U\u0308", "U")
             .replace("O\u0308", "O")
@@ -87,53 +87,49 @@ public final class Names {
     return String.join(" ", kept);
   }
 
-  /** A short blocking key: the first letters of the normalised name, for candidate lookup. */
-  public static String blockKey(String normalised) {
-    if (normalised.isEmpty()) {
-      return "";
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
     }
-    int end = normalised.indexOf(' ');
-    String first = end < 0 ? normalised : normalised.substring(0, end);
-    return first.length() > 4 ? first.substring(0, 4) : first;
+    return true;
   }
 
   /**
-   * How alike two normalised names are, 0..1. A bank's truncation of the ledger name scores high
-   * (prefix), a typo scores by shared trigrams, word order does not matter.
+   * How alike two names are, 0..1. A bank's truncation of the ledger name scores high (prefix), a
+   * typo scores by shared trigrams, word order does not matter, and a word that fits no word of the
+   * other name caps the score: two parties that differ in a word are two parties.
    */
   public static double similarity(String a, String b) {
+    return similarity(NameKey.of(a), NameKey.of(b));
+  }
+
+  public static double similarity(NameKey a, NameKey b) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
-    if (a.equals(b)) {
+    if (a.text.equals(b.text) || a.compact.equals(b.compact)) {
       return 1;
     }
-    String ca = a.replace(" ", "");
-    String cb = b.replace(" ", "");
-    if (ca.equals(cb)) {
-      return 1;
-    }
-    String shorter = ca.length() <= cb.length() ? ca : cb;
-    String longer = shorter == ca ? cb : ca;
+    String shorter = a.compact.length() <= b.compact.length() ? a.compact : b.compact;
+    String longer = shorter == a.compact ? b.compact : a.compact;
     double prefix = 0;
     if (shorter.length() >= 4 && longer.startsWith(shorter)) {
       // truncation: strong, a little stronger the more is kept
       prefix = 0.85 + 0.15 * shorter.length() / longer.length();
     }
-    double score = Math.max(prefix, Math.max(tokenCover(a, b), trigramDice(ca, cb)));
-    return conflictingWord(a, b) ? Math.min(score, CONFLICT_CAP) : score;
+    double score = Math.max(prefix, Math.max(tokenCover(a.tokens, b.tokens), dice(a, b)));
+    return conflictingWord(a.tokens, b.tokens) ? Math.min(score, CONFLICT_CAP) : score;
   }
 
-  /** Two names that differ in a whole word are two parties: Schneider Ventures ZJ is not ... DZ. */
   static final double CONFLICT_CAP = 0.5;
 
   /**
    * Whether a word of the shorter name fits no word of the longer one, even as a truncation. A last
    * word cut by the bank still fits as a prefix, so truncation is no conflict.
    */
-  private static boolean conflictingWord(String a, String b) {
-    String[] ta = a.split(" ");
-    String[] tb = b.split(" ");
+  private static boolean conflictingWord(String[] ta, String[] tb) {
     if (ta.length < 2 || tb.length < 2) {
       return false;
     }
@@ -155,9 +151,7 @@ public final class Names {
   }
 
   /** Share of the shorter name's words that start a word of the other (truncated last word). */
-  private static double tokenCover(String a, String b) {
-    String[] ta = a.split(" ");
-    String[] tb = b.split(" ");
+  private static double tokenCover(String[] ta, String[] tb) {
     String[] fewer = ta.length <= tb.length ? ta : tb;
     String[] more = fewer == ta ? tb : ta;
     int hit = 0;
@@ -177,20 +171,16 @@ public final class Names {
     return 0.9 * hit / fewer.length;
   }
 
-  static double trigramDice(String a, String b) {
-    if (a.length() < 3 || b.length() < 3) {
+  private static double dice(NameKey a, NameKey b) {
+    long[] ga = a.grams;
+    long[] gb = b.grams;
+    if (ga.length == 0 || gb.length == 0) {
       return 0;
     }
-    int na = a.length() - 2;
-    int nb = b.length() - 2;
-    long[] ga = grams(a);
-    long[] gb = grams(b);
-    java.util.Arrays.sort(ga);
-    java.util.Arrays.sort(gb);
     int i = 0;
     int j = 0;
     int common = 0;
-    while (i < na && j < nb) {
+    while (i < ga.length && j < gb.length) {
       if (ga[i] == gb[j]) {
         common++;
         i++;
@@ -201,35 +191,37 @@ public final class Names {
         j++;
       }
     }
-    return 2.0 * common / (na + nb);
+    return 2.0 * common / (ga.length + gb.length);
   }
 
-  private static long[] grams(String s) {
+  static long[] sortedGrams(String s) {
+    if (s.length() < 3) {
+      return new long[0];
+    }
     long[] g = new long[s.length() - 2];
     for (int i = 0; i < g.length; i++) {
       g[i] = ((long) s.charAt(i) << 32) | ((long) s.charAt(i + 1) << 16) | s.charAt(i + 2);
     }
+    java.util.Arrays.sort(g);
     return g;
   }
 
   /**
    * Whether the ledger name's words appear in a bank text (for lines with no counterparty field).
    */
-  public static double containedIn(String normalisedName, String normalisedText) {
-    if (normalisedName.isEmpty() || normalisedText.isEmpty()) {
+  public static double containedIn(NameKey name, String paddedText) {
+    if (name.isEmpty() || paddedText.isEmpty()) {
       return 0;
     }
-    String padded = " " + normalisedText + " ";
-    if (padded.contains(" " + normalisedName + " ")) {
+    if (paddedText.contains(name.padded)) {
       return 0.95;
     }
-    String[] tokens = normalisedName.split(" ");
     int hit = 0;
-    for (String t : tokens) {
-      if (t.length() >= 3 && padded.contains(" " + t)) {
+    for (String t : name.tokens) {
+      if (t.length() >= 3 && paddedText.contains(" " + t)) {
         hit++;
       }
     }
-    return hit == 0 ? 0 : 0.85 * hit / tokens.length;
+    return hit == 0 ? 0 : 0.85 * hit / name.tokens.length;
   }
 }

@@ -66,10 +66,17 @@ public final class BatchRun {
       throw new UncheckedIOException("cannot create " + out, e);
     }
     progress.update("writing", 0, 5);
-    OutputFiles.matches(out, rec.groups());
-    OutputFiles.unmatchedBank(out, rec.unmatchedBank());
-    progress.update("writing", 2, 5);
+    // the three large files are independent: write them side by side
+    java.util.concurrent.CompletableFuture<Void> matches =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> OutputFiles.matches(out, rec.groups()));
+    java.util.concurrent.CompletableFuture<Void> bank =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> OutputFiles.unmatchedBank(out, rec.unmatchedBank()));
     OutputFiles.unmatchedLedger(out, rec.unmatchedLedger());
+    matches.join();
+    bank.join();
+    progress.update("writing", 3, 5);
     if (!inputs.problems().isEmpty()) {
       OutputFiles.rejects(out, inputs.problems());
     }
