@@ -31,10 +31,12 @@ public final class BatchRun {
       CsvMapping mapping,
       MatchingConfig config,
       boolean skipInvalid,
-      LocalDate asOf) {}
+      LocalDate asOf,
+      String jdbcUrl) {}
 
-  /** What came of it, for the caller to print or store. */
-  public record Result(Inputs inputs, Reconciliation reconciliation, RunSummary summary) {}
+  /** What came of it, for the caller to print; {@code stored} says what the database made of it. */
+  public record Result(
+      Inputs inputs, Reconciliation reconciliation, RunSummary summary, List<String> stored) {}
 
   private final Progress progress;
 
@@ -50,12 +52,15 @@ public final class BatchRun {
     if (!inputs.problems().isEmpty() && !request.skipInvalid()) {
       throw new BadInputException(inputs.problems());
     }
+    DatabaseRun db =
+        request.jdbcUrl() == null ? null : DatabaseRun.begin(request, inputs, progress);
     Reconciliation rec =
         new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger());
     RunSummary summary =
         RunSummary.of(inputs, rec, request.asOf(), Duration.ofNanos(System.nanoTime() - started));
     write(request, inputs, rec, summary);
-    return new Result(inputs, rec, summary);
+    List<String> stored = db == null ? List.of() : db.complete(rec, summary);
+    return new Result(inputs, rec, summary, stored);
   }
 
   private void write(Request request, Inputs inputs, Reconciliation rec, RunSummary summary) {

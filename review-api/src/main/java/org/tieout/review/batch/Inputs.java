@@ -31,7 +31,9 @@ public record Inputs(
     List<LedgerEntry> ledger,
     List<SourceFile> files,
     List<ImportProblem> problems,
-    List<String> notes) {
+    List<String> notes,
+    List<ImportResult<BankLine>> bankFiles,
+    List<ImportResult<LedgerEntry>> ledgerFiles) {
 
   public static Inputs read(List<Path> bankFiles, List<Path> ledgerFiles, CsvMapping mapping) {
     ExecutorService pool =
@@ -50,6 +52,8 @@ public record Inputs(
       List<ImportProblem> problems = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       Set<String> hashes = new HashSet<>();
+      List<ImportResult<BankLine>> bankImports = new ArrayList<>();
+      List<ImportResult<LedgerEntry>> ledgerImports = new ArrayList<>();
       List<BankLine> bank = new ArrayList<>();
       Set<String> bankKeys = new HashSet<>();
       int duplicateLines = 0;
@@ -60,6 +64,7 @@ public record Inputs(
           continue;
         }
         files.add(r.source());
+        bankImports.add(r);
         problems.addAll(r.problems());
         notes.addAll(r.notes());
         for (BankLine b : r.items()) {
@@ -84,6 +89,7 @@ public record Inputs(
           continue;
         }
         files.add(r.source());
+        ledgerImports.add(r);
         problems.addAll(r.problems());
         notes.addAll(r.notes());
         for (LedgerEntry e : r.items()) {
@@ -102,7 +108,7 @@ public record Inputs(
           }
         }
       }
-      return new Inputs(bank, ledger, files, problems, notes);
+      return new Inputs(bank, ledger, files, problems, notes, bankImports, ledgerImports);
     } finally {
       pool.shutdownNow();
     }

@@ -65,6 +65,13 @@ final class ReconcileCommand implements Callable<Integer> {
   Path truth;
 
   @Option(
+      names = "--db",
+      description =
+          "JDBC URL of PostgreSQL: store imports, the run and its results (default: $TIEOUT_DB_URL)",
+      defaultValue = "${env:TIEOUT_DB_URL}")
+  String db;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "no progress output")
   boolean quiet;
@@ -76,7 +83,16 @@ final class ReconcileCommand implements Callable<Integer> {
     CsvMapping m = mapping == null ? null : CsvMapping.resolve(mapping);
     BatchRun.Result r =
         new BatchRun(new ConsoleProgress(System.err, quiet))
-            .run(new BatchRun.Request(bank, ledger, out, m, cfg, skipInvalid, asOf));
+            .run(
+                new BatchRun.Request(
+                    bank,
+                    ledger,
+                    out,
+                    m,
+                    cfg,
+                    skipInvalid,
+                    asOf,
+                    db == null || db.isBlank() ? null : db));
     var s = r.summary();
     System.out.printf(
         Locale.ROOT,
@@ -94,6 +110,7 @@ final class ReconcileCommand implements Callable<Integer> {
           r.inputs().problems().size(),
           out.resolve("rejects.csv"));
     }
+    r.stored().forEach(line -> System.out.println("Database: " + line));
     System.out.println("Report: " + out.resolve("report.html").toAbsolutePath());
     if (truth != null) {
       Evaluation ev =

@@ -36,11 +36,18 @@ public final class TieoutCli implements Callable<Integer> {
             cmd.getErr().println("tieout: bad input, nothing was written: " + bad.getMessage());
             return ExitCodes.BAD_INPUT;
           }
+          if (e.getCause() instanceof java.sql.SQLException) {
+            cmd.getErr()
+                .println(
+                    "tieout: database error (committed work is consistent; rerun to resume): "
+                        + e.getMessage());
+            return ExitCodes.DATABASE;
+          }
           if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
             cmd.getErr().println("tieout: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
           }
-          if (e instanceof java.sql.SQLException || e.getCause() instanceof java.sql.SQLException) {
+          if (e.getCause() instanceof java.sql.SQLException) {
             cmd.getErr().println("tieout: database error: " + e.getMessage());
             return ExitCodes.DATABASE;
           }

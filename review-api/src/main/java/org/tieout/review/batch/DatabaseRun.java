@@ -1,0 +1,118 @@
+package org.tieout.review.batch;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tieout.core.BankLine;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.SourceFile;
+import org.tieout.core.format.ContentHash;
+import org.tieout.core.format.ImportResult;
+import org.tieout.matcher.Progress;
+import org.tieout.matcher.Reconciliation;
+import org.tieout.review.store.ReconciliationStore;
+
+/**
+ * The database side of a batch run: imports the files (each once), records the run before matching
+ * so that a crash is visible, and stores the result when matching is done.
+ */
+final class DatabaseRun {
+  private final ReconciliationStore store;
+  private final ReconciliationStore.RunRecord run;
+  private final List<String> log = new ArrayList<>();
+
+  private DatabaseRun(ReconciliationStore store, ReconciliationStore.RunRecord run) {
+    this.store = store;
+    this.run = run;
+  }
+
+  static DatabaseRun begin(BatchRun.Request request, Inputs inputs, Progress progress) {
+    try {
+      ReconciliationStore store = ReconciliationStore.open(request.jdbcUrl());
+      List<String> log = new ArrayList<>();
+      int done = 0;
+      int total = inputs.bankFiles().size() + inputs.ledgerFiles().size();
+      for (ImportResult<BankLine> f : inputs.bankFiles()) {
+        log.add(describe(store.importBank(f)));
+        progress.update("storing imports", ++done, total);
+      }
+      for (ImportResult<LedgerEntry> f : inputs.ledgerFiles()) {
+        log.add(describe(store.importLedger(f)));
+        progress.update("storing imports", ++done, total);
+      }
+      String config = OutputFiles.JSON.writeValueAsString(request.config().describe());
+      List<Map<String, String>> files = new ArrayList<>();
+      for (SourceFile s : inputs.files()) {
+        files.add(Map.of("name", s.name(), "sha256", s.contentHash()));
+      }
+      String inputsJson = OutputFiles.JSON.writeValueAsString(files);
+      String key =
+          ContentHash.sha256(
+              inputs.files().stream().map(SourceFile::contentHash).sorted().toList()
+                  + "|"
+                  + config
+                  + "|skip_invalid="
+                  + request.skipInvalid());
+      ReconciliationStore.RunRecord run = store.beginRun(key, inputsJson, config);
+      DatabaseRun db = new DatabaseRun(store, run);
+      db.log.addAll(log);
+      if (run.alreadyCompleted()) {
+        db.log.add(
+            "run "
+                + run.id()
+                + " with these inputs and configuration is already stored; nothing written");
+      } else if (run.attempts() > 1) {
+        db.log.add(
+            "run "
+                + run.id()
+                + " had not finished before (attempt "
+                + run.attempts()
+                + "); finishing it now");
+      }
+      return db;
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  List<String> complete(Reconciliation rec, RunSummary summary) {
+    try (store) {
+      if (!run.alreadyCompleted()) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("bank_lines", summary.bankLines());
+        counts.put("ledger_entries", summary.ledgerEntries());
+        counts.put("auto_matched_groups", summary.autoMatchedGroups());
+        counts.put("proposed_groups", summary.proposedGroups());
+        store.completeRun(
+            run.id(),
+            rec.groups(),
+            OutputFiles.JSON.writeValueAsString(counts),
+            summary.duration());
+        log.add("run " + run.id() + " stored: " + rec.groups().size() + " groups");
+      }
+      return log;
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  private static String describe(ReconciliationStore.ImportOutcome o) {
+    if (o.fileAlreadyImported()) {
+      return o.file() + ": already imported (same content hash); nothing stored";
+    }
+    return o.file()
+        + ": "
+        + o.inserted()
+        + " rows stored"
+        + (o.alreadyStored() > 0 ? ", " + o.alreadyStored() + " already there" : "");
+  }
+
+  /** The database failed; what was committed before stays consistent. Retrying may help. */
+  static final class DatabaseException extends RuntimeException {
+    DatabaseException(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}
