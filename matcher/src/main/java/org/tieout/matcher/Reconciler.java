@@ -206,7 +206,9 @@ public final class Reconciler {
       if (!p.alternatives().isEmpty()) {
         why =
             (p.alternatives().size() + 1)
-                + " groups fit about equally, the rule did not choose; this one: "
+                + " groups fit about equally, the rule did not choose; this one, "
+                + describe(book, c)
+                + ": "
                 + why
                 + "; also: "
                 + p.alternatives().stream()

@@ -1,0 +1,153 @@
+package org.tieout.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tieout.matcher.Lines.bank;
+import static org.tieout.matcher.Lines.entry;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tieout.core.BankLine;
+import org.tieout.core.EntryId;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.core.MatchStatus;
+import org.tieout.core.TransactionId;
+
+class ReconcilerTest {
+  private static Reconciliation run(List<BankLine> bank, List<LedgerEntry> ledger) {
+    return new Reconciler(MatchingConfig.defaultConfig(), Progress.NONE).run(bank, ledger);
+  }
+
+  private static MatchGroup groupOf(Reconciliation r, String bankId) {
+    return r.groups().stream()
+        .filter(g -> g.bankIds().contains(new TransactionId(bankId)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void matchesANormalisedReferenceInsideRemittanceText() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 2, "1250.40", "ACME IND", "Payment inv 2026/000123 thank you")),
+            List.of(
+                entry("L1", 0, "1250.40", "Acme Industries GmbH", "INV-2026-000123"),
+                entry("L2", 0, "1250.40", "Acme Industries GmbH", "INV-2026-000124")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("L1"));
+    assertThat(g.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+    assertThat(g.rule()).isEqualTo("reference");
+    assertThat(g.explanation()).contains("INV-2026-000123").contains("2 days after the ledger");
+  }
+
+  @Test
+  void oneBankLineSettlingSeveralReferencedEntries() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 5, "300.00", "ACME", "INVOICES RE-5001 RE-5002")),
+            List.of(
+                entry("L1", 0, "100.00", "Acme", "RE-5001"),
+                entry("L2", 1, "200.00", "Acme", "RE-5002")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds()).containsExactlyInAnyOrder(new EntryId("L1"), new EntryId("L2"));
+    assertThat(g.isAuto()).isTrue();
+  }
+
+  @Test
+  void partialPaymentsNamingOneInvoiceAreGroupedNto1() {
+    Reconciliation r =
+        run(
+            List.of(
+                bank("B1", 3, "400.00", "ACME", "part 1 INV-777001"),
+                bank("B2", 20, "600.00", "ACME", "rest INV-777001")),
+            List.of(entry("L1", 0, "1000.00", "Acme", "INV-777001")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.bankIds())
+        .containsExactlyInAnyOrder(new TransactionId("B1"), new TransactionId("B2"));
+    assertThat(g.rule()).isEqualTo("reference_partial_payments");
+    assertThat(g.isAuto()).isTrue();
+  }
+
+  @Test
+  void sameAmountWithASimilarTruncatedNameIsMatchedWithoutAReference() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 1, "-89.90", "NORDWIND LOGISTI", "SEPA TRANSFER")),
+            List.of(
+                entry("L1", 0, "-89.90", "Nordwind Logistics GmbH", null),
+                entry("L2", 0, "-89.90", "Keystone Media Ltd", null)));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("L1"));
+    assertThat(g.isAuto()).isTrue();
+    assertThat(g.rule()).isEqualTo("amount_date_counterparty");
+  }
+
+  @Test
+  void twoCandidatesThatFitEquallyAreLeftForReviewWithBothRecorded() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 1, "500.00", "ACME", "PAYMENT")),
+            List.of(
+                entry("L1", 0, "500.00", "Acme", null), entry("L2", 2, "500.00", "Acme", null)));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.alternatives()).hasSize(1);
+    assertThat(g.explanation()).contains("did not choose").contains("L1").contains("L2");
+  }
+
+  @Test
+  void aBankChargeDeductedWithinToleranceIsMatchedByReferenceAndSaysSo() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 2, "985.00", "ACME", "INV-40411")),
+            List.of(entry("L1", 0, "1000.00", "Acme", "INV-40411")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.rule()).isEqualTo("reference_with_difference");
+    assertThat(g.explanation()).contains("EUR -15.00");
+  }
+
+  @Test
+  void aCombinedPaymentWithoutReferencesIsFoundBySubsetSum() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 8, "371.25", "HELIOS FOODS", "PAYMENT")),
+            List.of(
+                entry("L1", 0, "120.00", "Helios Foods SA", null),
+                entry("L2", 2, "201.25", "Helios Foods SA", null),
+                entry("L3", 3, "50.00", "Helios Foods SA", null),
+                entry("L4", 4, "999.99", "Helios Foods SA", null)));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds())
+        .containsExactlyInAnyOrder(new EntryId("L1"), new EntryId("L2"), new EntryId("L3"));
+    assertThat(g.rule()).isEqualTo("combined_payment");
+  }
+
+  @Test
+  void aBankFeeWithNoLedgerEntryStaysUnmatched() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 0, "-12.50", null, "ACCOUNT MAINTENANCE FEE")),
+            List.of(entry("L1", 0, "-13.00", "Bank", null)));
+    assertThat(r.groups()).isEmpty();
+    assertThat(r.unmatchedBank()).extracting(b -> b.id().value()).containsExactly("B1");
+  }
+
+  @Test
+  void amountsInDifferentCurrenciesNeverMatch() {
+    BankLine usd =
+        new BankLine(
+            new TransactionId("B1"),
+            Lines.ACCOUNT,
+            Lines.DAY,
+            null,
+            org.tieout.core.Money.parse("100.00", "USD"),
+            "ACME",
+            null,
+            "INV-90001",
+            null,
+            null,
+            null);
+    Reconciliation r = run(List.of(usd), List.of(entry("L1", 0, "100.00", "Acme", "INV-90001")));
+    assertThat(r.groups()).isEmpty();
+  }
+}
