@@ -35,8 +35,11 @@ final class Book {
   final long[] ledgerMinor;
   final NameKey[] bankName;
 
-  /** The bank text normalised like a name and padded with blanks, to find ledger names in it. */
-  final String[] bankText;
+  /**
+   * The bank text normalised like a name and padded with blanks, to find ledger names in it; made
+   * on first use, since most lines are matched before any rule needs it.
+   */
+  private final String[] bankText;
 
   final NameKey[] ledgerName;
   final String[] bankBlock;
@@ -102,8 +105,6 @@ final class Book {
               bankDay[i] = (int) b.bookingDate().toEpochDay();
               bankMinor[i] = b.amount().minor();
               bankName[i] = normalised.apply(b.counterpartyName());
-              String text = Names.normalise(b.description());
-              bankText[i] = text.isEmpty() ? "" : " " + text + " ";
               Set<String> keys = References.keysIn(b.description(), b.bankReference());
               bankRefs[i] = keys.toArray(String[]::new);
             });
@@ -135,29 +136,42 @@ final class Book {
     ledgerTaken = new boolean[ledger.length];
 
     int poolCount = poolLimits.length;
-    ledgerByRef =
-        index(
-            poolCount,
-            ledger.length,
-            ledgerPool,
-            i -> ledgerRef[i] == null ? null : new String[] {ledgerRef[i]},
-            ledgerDay);
-    bankByRef = index(poolCount, bank.length, bankPool, i -> bankRefs[i], bankDay);
-    ledgerByName =
-        index(
-            poolCount,
-            ledger.length,
-            ledgerPool,
-            i -> ledgerBlock[i].isEmpty() ? null : new String[] {ledgerBlock[i]},
-            ledgerDay);
-    bankByName =
-        index(
-            poolCount,
-            bank.length,
-            bankPool,
-            i -> bankBlock[i].isEmpty() ? null : new String[] {bankBlock[i]},
-            bankDay);
+    // the five indexes are independent: build them side by side
+    var refs =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                index(
+                    poolCount,
+                    ledger.length,
+                    ledgerPool,
+                    i -> ledgerRef[i] == null ? null : new String[] {ledgerRef[i]},
+                    ledgerDay));
+    var bankRefIndex =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> index(poolCount, bank.length, bankPool, i -> bankRefs[i], bankDay));
+    var ledgerNames =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                index(
+                    poolCount,
+                    ledger.length,
+                    ledgerPool,
+                    i -> ledgerBlock[i].isEmpty() ? null : new String[] {ledgerBlock[i]},
+                    ledgerDay));
+    var bankNames =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                index(
+                    poolCount,
+                    bank.length,
+                    bankPool,
+                    i -> bankBlock[i].isEmpty() ? null : new String[] {bankBlock[i]},
+                    bankDay));
     ledgerByAmount = amountIndex();
+    ledgerByRef = refs.join();
+    bankByRef = bankRefIndex.join();
+    ledgerByName = ledgerNames.join();
+    bankByName = bankNames.join();
   }
 
   static String poolKey(String account, String currency) {
@@ -314,7 +328,18 @@ final class Book {
     if (byName >= limits(bankPool[b]).nameSimilarityMin()) {
       return byName;
     }
-    return Math.max(byName, Names.containedIn(ln, bankText[b]));
+    return Math.max(byName, Names.containedIn(ln, bankText(b)));
+  }
+
+  private String bankText(int b) {
+    String t = bankText[b];
+    if (t == null) {
+      // racy but idempotent: two threads at worst compute the same string
+      String n = Names.normalise(bank[b].description());
+      t = n.isEmpty() ? "" : " " + n + " ";
+      bankText[b] = t;
+    }
+    return t;
   }
 
   boolean isFree(Candidate c) {

@@ -234,7 +234,7 @@ public final class DatasetGenerator {
   private void payout() {
     Account a = account();
     String processor = PROCESSORS[rnd.nextInt(PROCESSORS.length)];
-    int n = 3 + rnd.nextInt(10);
+    int n = 3 + rnd.nextInt(6);
     LocalDate end = day();
     String payoutId =
         "po_"
@@ -381,9 +381,9 @@ public final class DatasetGenerator {
         -1);
   }
 
-  /** Entries booked but not yet through the bank: about one in six ledger entries. */
+  /** Entries booked but not yet through the bank: about one in twelve ledger entries. */
   private void unsettledEntries() {
-    int n = ledger.size() / 5;
+    int n = ledger.size() / 11;
     for (int i = 0; i < n; i++) {
       Account a = account();
       boolean receipt = rnd.nextBoolean();
