@@ -95,8 +95,7 @@ final class Book {
         raw ->
             raw == null
                 ? NameKey.EMPTY
-                : nameKeys.computeIfAbsent(
-                    names.computeIfAbsent(raw, Names::normalise), Book::newKey);
+                : cached(nameKeys, cached(names, raw, Names::normalise), Book::newKey);
     IntStream.range(0, bank.length)
         .parallel()
         .forEach(
@@ -128,10 +127,10 @@ final class Book {
         new java.util.concurrent.ConcurrentHashMap<>();
     IntStream.range(0, bank.length)
         .parallel()
-        .forEach(i -> bankBlock[i] = blocks.computeIfAbsent(bankName[i].block(), x -> x));
+        .forEach(i -> bankBlock[i] = cached(blocks, bankName[i].block(), x -> x));
     IntStream.range(0, ledger.length)
         .parallel()
-        .forEach(i -> ledgerBlock[i] = blocks.computeIfAbsent(ledgerName[i].block(), x -> x));
+        .forEach(i -> ledgerBlock[i] = cached(blocks, ledgerName[i].block(), x -> x));
     bankTaken = new boolean[bank.length];
     ledgerTaken = new boolean[ledger.length];
 
@@ -146,9 +145,6 @@ final class Book {
                     ledgerPool,
                     i -> ledgerRef[i] == null ? null : new String[] {ledgerRef[i]},
                     ledgerDay));
-    var bankRefIndex =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> index(poolCount, bank.length, bankPool, i -> bankRefs[i], bankDay));
     var ledgerNames =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () ->
@@ -156,7 +152,7 @@ final class Book {
                     poolCount,
                     ledger.length,
                     ledgerPool,
-                    i -> ledgerBlock[i].isEmpty() ? null : new String[] {ledgerBlock[i]},
+                    i -> blockKeys(ledgerName[i], ledgerBlock[i]),
                     ledgerDay));
     var bankNames =
         java.util.concurrent.CompletableFuture.supplyAsync(
@@ -165,11 +161,18 @@ final class Book {
                     poolCount,
                     bank.length,
                     bankPool,
-                    i -> bankBlock[i].isEmpty() ? null : new String[] {bankBlock[i]},
+                    i -> blockKeys(bankName[i], bankBlock[i]),
                     bankDay));
     ledgerByAmount = amountIndex();
     ledgerByRef = refs.join();
-    bankByRef = bankRefIndex.join();
+    // a bank text's reference matters to the index only if some ledger entry carries it
+    bankByRef =
+        index(
+            poolCount,
+            bank.length,
+            bankPool,
+            i -> knownRefs(ledgerByRef.get(bankPool[i]), bankRefs[i]),
+            bankDay);
     ledgerByName = ledgerNames.join();
     bankByName = bankNames.join();
   }
@@ -263,11 +266,62 @@ final class Book {
 
   static final int[] EMPTY = new int[0];
 
+  /**
+   * A shared cache filled outside its locks: computeIfAbsent would hold a bin's lock while
+   * normalising, and both cores would queue on the common names.
+   */
+  private static <K, V> V cached(
+      java.util.concurrent.ConcurrentHashMap<K, V> cache,
+      K key,
+      java.util.function.Function<K, V> make) {
+    V v = cache.get(key);
+    if (v == null) {
+      V made = make.apply(key);
+      v = cache.putIfAbsent(key, made);
+      if (v == null) {
+        v = made;
+      }
+    }
+    return v;
+  }
+
+  private static String[] knownRefs(Map<String, int[]> ledgerRefs, String[] keys) {
+    int known = 0;
+    for (String k : keys) {
+      if (ledgerRefs.containsKey(k)) {
+        known++;
+      }
+    }
+    if (known == 0) {
+      return null;
+    }
+    String[] out = new String[known];
+    int n = 0;
+    for (String k : keys) {
+      if (ledgerRefs.containsKey(k)) {
+        out[n++] = k;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The keys an item is indexed under: its block, and for names of several words also the first
+   * word alone, so that a one-word name on the other side still finds it.
+   */
+  private static String[] blockKeys(NameKey name, String block) {
+    if (block.isEmpty()) {
+      return null;
+    }
+    String coarse = name.coarseBlock();
+    return coarse.equals(block) ? new String[] {block} : new String[] {block, coarse};
+  }
+
   private static final java.util.concurrent.atomic.AtomicInteger KEY_IDS =
       new java.util.concurrent.atomic.AtomicInteger();
 
   private static NameKey newKey(String normalised) {
-    NameKey k = NameKey.of(normalised);
+    NameKey k = NameKey.ofNormalised(normalised);
     if (!k.isEmpty()) {
       k.assignId(KEY_IDS.getAndIncrement());
     }

@@ -13,7 +13,7 @@ public final class NameKey {
   final String text;
   final String compact;
   final String[] tokens;
-  final long[] grams;
+  private long[] grams;
   final String padded;
   private int id = -1;
 
@@ -21,13 +21,26 @@ public final class NameKey {
     this.text = normalised;
     this.compact = normalised.replace(" ", "");
     this.tokens = normalised.isEmpty() ? new String[0] : normalised.split(" ");
-    this.grams = Names.sortedGrams(compact);
     this.padded = " " + normalised + " ";
   }
 
   public static NameKey of(String raw) {
-    String n = Names.normalise(raw);
-    return n.isEmpty() ? EMPTY : new NameKey(n);
+    return ofNormalised(Names.normalise(raw));
+  }
+
+  /** For a name already through {@link Names#normalise}. */
+  public static NameKey ofNormalised(String normalised) {
+    return normalised.isEmpty() ? EMPTY : new NameKey(normalised);
+  }
+
+  /** Sorted trigrams, made on first use: most pairs are settled before trigrams are needed. */
+  long[] grams() {
+    long[] g = grams;
+    if (g == null) {
+      g = Names.sortedGrams(compact); // racy but idempotent
+      grams = g;
+    }
+    return g;
   }
 
   /** A number unique among the keys of one run, for caching pair similarities; -1 until given. */
@@ -47,13 +60,26 @@ public final class NameKey {
     return text.isEmpty();
   }
 
-  /** The first letters of the first word: a cheap key to find candidates by. */
+  /**
+   * A cheap key to find candidates by: the first word (up to six letters) and the first two letters
+   * of the second. Fine enough that all the "Acme ..." companies do not share one bucket; coarse
+   * enough that a bank's truncation keeps it.
+   */
   public String block() {
+    if (tokens.length < 2) {
+      return coarseBlock();
+    }
+    String second = tokens[1];
+    return coarseBlock() + " " + (second.length() > 2 ? second.substring(0, 2) : second);
+  }
+
+  /** The first word only (up to six letters): how a one-word name is found. */
+  public String coarseBlock() {
     if (tokens.length == 0) {
       return "";
     }
     String first = tokens[0];
-    return first.length() > 4 ? first.substring(0, 4) : first;
+    return first.length() > 6 ? first.substring(0, 6) : first;
   }
 
   @Override

@@ -172,8 +172,8 @@ public final class Names {
   }
 
   private static double dice(NameKey a, NameKey b) {
-    long[] ga = a.grams;
-    long[] gb = b.grams;
+    long[] ga = a.grams();
+    long[] gb = b.grams();
     if (ga.length == 0 || gb.length == 0) {
       return 0;
     }
