@@ -78,7 +78,9 @@ public final class Reconciler {
     for (MatchPolicy rule : rules) {
       apply(book, rule, groups, proposals, counts, claims);
     }
+    progress.update("choosing proposals", 0, 1);
     groups.addAll(chooseProposals(book, proposals, counts));
+    progress.update("choosing proposals", 1, 1);
     List<BankLine> openBank = new ArrayList<>();
     for (int b = 0; b < book.bank.length; b++) {
       if (!book.bankTaken[b]) {

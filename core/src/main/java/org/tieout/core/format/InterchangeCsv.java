@@ -323,21 +323,43 @@ public final class InterchangeCsv {
         groups,
         g ->
             Arrays.asList(
-                String.join(";", g.bankIds().stream().map(TransactionId::value).toList()),
-                String.join(";", g.ledgerIds().stream().map(EntryId::value).toList()),
+                joinIds(g.bankIds()),
+                joinIds(g.ledgerIds()),
                 g.stage() == null ? "" : g.stage().code(),
                 g.rule(),
-                g.stage() == null
-                    ? ""
-                    : String.format(java.util.Locale.ROOT, "%.3f", g.confidence()),
+                g.stage() == null ? "" : confidence(g.confidence()),
                 g.status() == null ? "" : g.status().code(),
                 g.explanation()));
+  }
+
+  private static String joinIds(List<?> ids) {
+    if (ids.size() == 1) {
+      return ids.get(0).toString();
+    }
+    StringBuilder sb = new StringBuilder(ids.size() * 10);
+    for (Object id : ids) {
+      if (!sb.isEmpty()) {
+        sb.append(';');
+      }
+      sb.append(id);
+    }
+    return sb.toString();
+  }
+
+  /** 0..1 with three decimals, e.g. {@code 0.950}; by hand, as it runs once per group. */
+  static String confidence(double c) {
+    long milli = Math.round(c * 1000);
+    String digits = Long.toString(milli % 1000 + 1000).substring(1);
+    return (milli / 1000) + "." + digits;
   }
 
   /** Writes a CSV with one header row; values may be null (written empty). */
   public static <T> void write(
       Path file, List<String> header, List<T> items, Function<T, List<?>> toRow) {
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    try (BufferedWriter w =
+            new BufferedWriter(
+                new java.io.OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+                1 << 20);
         CSVPrinter p =
             new CSVPrinter(
                 w,

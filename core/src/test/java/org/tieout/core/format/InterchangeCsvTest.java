@@ -128,4 +128,12 @@ class InterchangeCsvTest {
     assertThat(back.rule()).isEqualTo("split_payment");
     assertThat(back.explanation()).isEqualTo("two lines pay L1");
   }
+
+  @Test
+  void confidenceIsWrittenWithThreeDecimals() {
+    assertThat(InterchangeCsv.confidence(0.95)).isEqualTo("0.950");
+    assertThat(InterchangeCsv.confidence(1.0)).isEqualTo("1.000");
+    assertThat(InterchangeCsv.confidence(0.0004)).isEqualTo("0.000");
+    assertThat(InterchangeCsv.confidence(0.0625)).isEqualTo("0.063");
+  }
 }

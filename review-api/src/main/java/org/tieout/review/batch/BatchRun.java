@@ -56,8 +56,10 @@ public final class BatchRun {
         request.jdbcUrl() == null ? null : DatabaseRun.begin(request, inputs, progress);
     Reconciliation rec =
         new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger());
+    progress.update("summarising", 0, 1);
     RunSummary summary =
         RunSummary.of(inputs, rec, request.asOf(), Duration.ofNanos(System.nanoTime() - started));
+    progress.update("summarising", 1, 1);
     write(request, inputs, rec, summary);
     List<String> stored = db == null ? List.of() : db.complete(rec, summary);
     return new Result(inputs, rec, summary, stored);
