@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
     description = "Ties bank statements out against the ledger.",
     subcommands = {
       ReconcileCommand.class,
+      AnomaliesCommand.class,
       GenerateCommand.class,
+      GenerateAnomaliesCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     },

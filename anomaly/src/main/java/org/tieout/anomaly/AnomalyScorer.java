@@ -1,0 +1,83 @@
+package org.tieout.anomaly;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tieout.anomaly.detect.AmountOutliers;
+import org.tieout.anomaly.detect.BelowApprovalLimit;
+import org.tieout.anomaly.detect.BenfordFirstDigits;
+import org.tieout.anomaly.detect.DuplicatePayments;
+import org.tieout.anomaly.detect.NewCounterparties;
+import org.tieout.anomaly.detect.PostingTimes;
+import org.tieout.anomaly.detect.RareAccountPairs;
+import org.tieout.anomaly.detect.RoundAmounts;
+import org.tieout.core.EntryId;
+import org.tieout.core.LedgerEntry;
+
+/**
+ * Runs the explicit detectors and combines their flags into one score per entry, 0..1: {@code 1 -
+ * Π(1 - strength × weight)} over the entry's flags, so one strong reason or several weaker ones
+ * both reach the review threshold, and more reasons never lower the score. The weights per type are
+ * in {@link AnomalyType}.
+ */
+public final class AnomalyScorer {
+  private final AnomalyConfig config;
+  private final List<Detector> detectors;
+
+  public AnomalyScorer(AnomalyConfig config) {
+    this.config = config;
+    this.detectors =
+        List.of(
+            new DuplicatePayments(),
+            new AmountOutliers(),
+            new BelowApprovalLimit(),
+            new RoundAmounts(),
+            new PostingTimes(),
+            new RareAccountPairs(),
+            new NewCounterparties(),
+            new BenfordFirstDigits());
+  }
+
+  /** An entry's score and the flags behind it, strongest first. */
+  public record Assessment(LedgerEntry entry, double score, List<Flag> flags) {
+    public boolean flagged(double threshold) {
+      return score >= threshold;
+    }
+  }
+
+  /** Every entry with at least one flag, highest score first. */
+  public List<Assessment> assess(List<LedgerEntry> entries) {
+    Ledger ledger = new Ledger(entries);
+    List<Flag> all =
+        detectors.parallelStream().flatMap(d -> d.detect(ledger, config).stream()).toList();
+    Map<EntryId, List<Flag>> byEntry = new HashMap<>();
+    for (Flag f : all) {
+      byEntry.computeIfAbsent(f.entry(), k -> new ArrayList<>()).add(f);
+    }
+    Map<EntryId, LedgerEntry> index = new HashMap<>();
+    for (LedgerEntry e : entries) {
+      index.put(e.id(), e);
+    }
+    List<Assessment> out = new ArrayList<>(byEntry.size());
+    byEntry.forEach(
+        (id, flags) -> {
+          flags.sort(Comparator.comparingDouble(Flag::contribution).reversed());
+          double keep = 1;
+          for (Flag f : flags) {
+            keep *= 1 - f.contribution();
+          }
+          out.add(new Assessment(index.get(id), 1 - keep, List.copyOf(flags)));
+        });
+    out.sort(
+        Comparator.comparingDouble(Assessment::score)
+            .reversed()
+            .thenComparing(a -> a.entry().id()));
+    return out;
+  }
+
+  public AnomalyConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,72 @@
+package org.tieout.anomaly.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tieout.anomaly.AnomalyConfig;
+import org.tieout.anomaly.AnomalyType;
+import org.tieout.anomaly.Detector;
+import org.tieout.anomaly.Flag;
+import org.tieout.anomaly.Ledger;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.Money;
+
+/**
+ * An amount far outside its counterparty's pattern: a robust z-score of the log amount against the
+ * median and MAD of that counterparty's entries. A vendor whose invoices are always large is
+ * measured against itself, so its usual large invoices are not flagged.
+ */
+public final class AmountOutliers implements Detector {
+  /**
+   * The smallest spread assumed (log10: a factor of about 1.6): a counterparty billed mostly one
+   * fixed amount (a subscription) still sends the odd other invoice without it being an outlier.
+   */
+  static final double MIN_MAD = 0.2;
+
+  @Override
+  public String name() {
+    return "amount_outlier";
+  }
+
+  @Override
+  public List<Flag> detect(Ledger ledger, AnomalyConfig config) {
+    List<Flag> flags = new ArrayList<>();
+    for (List<Integer> entries : ledger.byParty().values()) {
+      if (entries.size() < config.minHistory()) {
+        continue;
+      }
+      double[] logs = entries.stream().mapToDouble(ledger::logAmount).toArray();
+      double median = Stats.median(logs);
+      double[] deviations = new double[logs.length];
+      for (int k = 0; k < logs.length; k++) {
+        deviations[k] = Math.abs(logs[k] - median);
+      }
+      double mad = Math.max(MIN_MAD, 1.4826 * Stats.median(deviations));
+      for (int k = 0; k < logs.length; k++) {
+        double z = (logs[k] - median) / mad;
+        if (Math.abs(z) >= config.outlierMads()) {
+          int i = entries.get(k);
+          LedgerEntry e = ledger.get(i);
+          long typicalMinor = Math.round(Math.pow(10, median)) * Long.signum(e.amount().minor());
+          String typical = Money.ofMinor(typicalMinor, e.amount().currencyCode()).format();
+          double strength = Math.min(1, 0.6 + (Math.abs(z) - config.outlierMads()) / 10);
+          flags.add(
+              new Flag(
+                  e.id(),
+                  AnomalyType.AMOUNT_OUTLIER,
+                  strength,
+                  String.format(
+                      Locale.ROOT,
+                      "%s is %.1f robust deviations %s the usual %s (median of %d entries for %s)",
+                      e.amount().format(),
+                      Math.abs(z),
+                      z > 0 ? "above" : "below",
+                      typical,
+                      logs.length,
+                      e.counterpartyName())));
+        }
+      }
+    }
+    return flags;
+  }
+}

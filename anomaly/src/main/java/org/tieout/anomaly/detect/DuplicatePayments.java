@@ -1,0 +1,168 @@
+package org.tieout.anomaly.detect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tieout.anomaly.AnomalyConfig;
+import org.tieout.anomaly.AnomalyType;
+import org.tieout.anomaly.Detector;
+import org.tieout.anomaly.Flag;
+import org.tieout.anomaly.Ledger;
+import org.tieout.core.LedgerEntry;
+
+/**
+ * The same bill paid twice: the same counterparty and amount with the same invoice number (exact),
+ * or close in time with a reference missing or one typo apart (fuzzy); and Nigrini's
+ * same-same-different: the same invoice number and amount booked to another counterparty. The later
+ * entry is flagged. Two different invoices of the same amount (rent, subscriptions) are not
+ * duplicates, and neither are equal amounts weeks apart without references.
+ */
+public final class DuplicatePayments implements Detector {
+  /** Equal amounts without references count only this close together. */
+  static final int NO_REFERENCE_DAYS = 3;
+
+  /**
+   * A reference one character off counts only within a week: invoice numbers are sequential, so two
+   * real invoices of the same amount a few weeks apart are often one character apart too.
+   */
+  static final int TYPO_DAYS = 7;
+
+  @Override
+  public String name() {
+    return "duplicate_payment";
+  }
+
+  @Override
+  public List<Flag> detect(Ledger ledger, AnomalyConfig config) {
+    List<Flag> flags = new ArrayList<>();
+    Map<String, Integer> firstByRefAmount = new HashMap<>();
+    for (List<Integer> entries : ledger.byParty().values()) {
+      for (int k = 1; k < entries.size(); k++) {
+        int i = entries.get(k);
+        Flag f = againstEarlier(ledger, entries, k, i, config);
+        if (f != null) {
+          flags.add(f);
+        }
+      }
+    }
+    // same-same-different: one invoice number and amount, two counterparties
+    for (int i = 0; i < ledger.size(); i++) {
+      String ref = ledger.ref(i);
+      if (ref == null || ledger.party(i).isEmpty()) {
+        continue;
+      }
+      String key = ref + '|' + ledger.get(i).amount();
+      Integer first = firstByRefAmount.putIfAbsent(key, i);
+      if (first != null && !ledger.party(first).equals(ledger.party(i))) {
+        LedgerEntry e = ledger.get(i);
+        LedgerEntry o = ledger.get(first);
+        flags.add(
+            new Flag(
+                e.id(),
+                AnomalyType.DUPLICATE_PAYMENT,
+                0.8,
+                "same invoice "
+                    + e.documentRef()
+                    + " and amount "
+                    + e.amount().format()
+                    + " as "
+                    + o.id().value()
+                    + ", but booked to "
+                    + e.counterpartyName()
+                    + " instead of "
+                    + o.counterpartyName()));
+      }
+    }
+    return flags;
+  }
+
+  private static Flag againstEarlier(
+      Ledger ledger, List<Integer> entries, int k, int i, AnomalyConfig config) {
+    LedgerEntry e = ledger.get(i);
+    for (int back = k - 1; back >= 0; back--) {
+      int j = entries.get(back);
+      LedgerEntry o = ledger.get(j);
+      long days = e.postingDate().toEpochDay() - o.postingDate().toEpochDay();
+      if (days > Math.max(config.duplicateWindowDays(), 120)) {
+        break;
+      }
+      if (!o.amount().equals(e.amount())) {
+        continue;
+      }
+      String a = ledger.ref(i);
+      String b = ledger.ref(j);
+      if (a != null && a.equals(b)) {
+        return new Flag(
+            e.id(),
+            AnomalyType.DUPLICATE_PAYMENT,
+            1.0,
+            "same invoice "
+                + e.documentRef()
+                + " and amount "
+                + e.amount().format()
+                + " as "
+                + o.id().value()
+                + " posted "
+                + days
+                + " day(s) earlier for "
+                + e.counterpartyName());
+      }
+      if (days > config.duplicateWindowDays()) {
+        continue;
+      }
+      boolean oneMissing = (a == null) != (b == null);
+      boolean typo = a != null && b != null && days <= TYPO_DAYS && oneEditApart(a, b);
+      boolean bothMissing = a == null && b == null;
+      if (oneMissing || typo || (bothMissing && days <= NO_REFERENCE_DAYS)) {
+        String why =
+            typo
+                ? "invoice " + e.documentRef() + " is one character off " + o.documentRef()
+                : bothMissing ? "neither has an invoice number" : "one has no invoice number";
+        return new Flag(
+            e.id(),
+            AnomalyType.DUPLICATE_PAYMENT,
+            typo ? 0.9 : 0.75,
+            "same counterparty "
+                + e.counterpartyName()
+                + " and amount "
+                + e.amount().format()
+                + " as "
+                + o.id().value()
+                + " "
+                + days
+                + " day(s) earlier; "
+                + why);
+      }
+    }
+    return null;
+  }
+
+  static boolean oneEditApart(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+      return false;
+    }
+    int i = 0;
+    int j = 0;
+    int edits = 0;
+    while (i < a.length() && j < b.length()) {
+      if (a.charAt(i) == b.charAt(j)) {
+        i++;
+        j++;
+      } else {
+        if (++edits > 1) {
+          return false;
+        }
+        if (a.length() > b.length()) {
+          i++;
+        } else if (b.length() > a.length()) {
+          j++;
+        } else {
+          i++;
+          j++;
+        }
+      }
+    }
+    return edits + (a.length() - i) + (b.length() - j) <= 1;
+  }
+}

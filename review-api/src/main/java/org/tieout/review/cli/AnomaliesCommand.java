@@ -1,0 +1,120 @@
+package org.tieout.review.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.tieout.anomaly.AnomalyConfig;
+import org.tieout.anomaly.AnomalyFiles;
+import org.tieout.anomaly.AnomalyScorer;
+import org.tieout.anomaly.eval.AnomalyEvaluation;
+import org.tieout.core.EntryId;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.format.BadInputException;
+import org.tieout.core.format.ImportResult;
+import org.tieout.core.format.InterchangeCsv;
+import org.tieout.review.batch.AnomalyReport;
+import org.tieout.review.batch.OutputFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tieout anomalies}: flags ledger entries for review, each with its reasons. */
+@Command(
+    name = "anomalies",
+    mixinStandardHelpOptions = true,
+    description =
+        "Scores ledger entries for anomalies; writes anomalies.csv and anomalies.html (and evaluation.json with --truth).")
+final class AnomaliesCommand implements Callable<Integer> {
+  @Option(
+      names = "--ledger",
+      required = true,
+      arity = "1..*",
+      description = "ledger exports (interchange ledger.csv)")
+  List<Path> ledger;
+
+  @Option(names = "--out", required = true, description = "output directory")
+  Path out;
+
+  @Option(
+      names = "--threshold",
+      description = "score from which an entry is flagged (default ${DEFAULT-VALUE})",
+      defaultValue = "0.5")
+  double threshold;
+
+  @Option(
+      names = "--truth",
+      description =
+          "labelled anomalies.csv: also score the flags (precision, recall, AP, ROC-AUC, recall per type)")
+  Path truth;
+
+  @Option(names = "--min-average-precision", description = "with --truth: exit 5 below this")
+  Double minAveragePrecision;
+
+  @Override
+  public Integer call() throws Exception {
+    List<LedgerEntry> entries = new ArrayList<>();
+    for (Path p : ledger) {
+      ImportResult<LedgerEntry> r = InterchangeCsv.readLedger(p);
+      if (r.hasProblems()) {
+        throw new BadInputException(r.problems());
+      }
+      entries.addAll(r.items());
+    }
+    long started = System.nanoTime();
+    AnomalyScorer scorer = new AnomalyScorer(AnomalyConfig.defaults());
+    List<AnomalyScorer.Assessment> assessed = scorer.assess(entries);
+    List<AnomalyScorer.Assessment> flagged =
+        assessed.stream().filter(a -> a.flagged(threshold)).toList();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Files.createDirectories(out);
+    AnomalyFiles.write(out.resolve("anomalies.csv"), flagged);
+    OutputFiles.text(
+        out.resolve("anomalies.html"), AnomalyReport.render(flagged, entries.size(), threshold));
+    System.out.printf(
+        Locale.ROOT,
+        "%d entries scored in %.1f s: %d flagged for review. Report: %s%n",
+        entries.size(),
+        seconds,
+        flagged.size(),
+        out.resolve("anomalies.html").toAbsolutePath());
+    if (truth == null) {
+      return ExitCodes.OK;
+    }
+    Map<EntryId, Double> scores = new HashMap<>();
+    assessed.forEach(a -> scores.put(a.entry().id(), a.score()));
+    Set<EntryId> flaggedIds = new HashSet<>();
+    flagged.forEach(a -> flaggedIds.add(a.entry().id()));
+    AnomalyEvaluation ev =
+        AnomalyEvaluation.score(
+            scores,
+            flaggedIds,
+            entries.stream().map(LedgerEntry::id).toList(),
+            AnomalyFiles.readTruth(truth));
+    OutputFiles.json(out.resolve("evaluation.json"), ev.toMap());
+    System.out.printf(
+        Locale.ROOT,
+        "precision %.3f, recall %.3f, average precision %.3f, ROC-AUC %.3f%n",
+        ev.precision(),
+        ev.recall(),
+        ev.averagePrecision(),
+        ev.rocAuc());
+    ev.recallByType()
+        .forEach(
+            (t, v) ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %-26s recall %.3f (%d of %d)%n",
+                    t,
+                    v[2],
+                    (int) v[0],
+                    (int) v[1]));
+    boolean below = minAveragePrecision != null && ev.averagePrecision() < minAveragePrecision;
+    return below ? ExitCodes.BELOW_THRESHOLD : ExitCodes.OK;
+  }
+}
