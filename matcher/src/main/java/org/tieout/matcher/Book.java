@@ -86,16 +86,10 @@ final class Book {
     bankName = new NameKey[bank.length];
     bankText = new String[bank.length];
     bankRefs = new String[bank.length][];
-    // counterparty names repeat: normalise each distinct one once
-    java.util.concurrent.ConcurrentHashMap<String, String> names =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.ConcurrentHashMap<String, NameKey> nameKeys =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    // counterparty names repeat: each distinct one is normalised and keyed once
+    Map<String, NameKey> keyOf = nameKeys(bank, ledger);
     java.util.function.Function<String, NameKey> normalised =
-        raw ->
-            raw == null
-                ? NameKey.EMPTY
-                : cached(nameKeys, cached(names, raw, Names::normalise), Book::newKey);
+        raw -> raw == null ? NameKey.EMPTY : keyOf.get(raw);
     IntStream.range(0, bank.length)
         .parallel()
         .forEach(
@@ -320,6 +314,30 @@ final class Book {
   private static final java.util.concurrent.atomic.AtomicInteger KEY_IDS =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /**
+   * Every distinct raw counterparty name mapped to its key: distinct names found in one pass,
+   * normalised in parallel, and one key per distinct normalised form, so similarity caches hit.
+   */
+  private static Map<String, NameKey> nameKeys(BankLine[] bank, LedgerEntry[] ledger) {
+    java.util.Set<String> raw = new java.util.HashSet<>();
+    for (BankLine b : bank) {
+      if (b.counterpartyName() != null) {
+        raw.add(b.counterpartyName());
+      }
+    }
+    for (LedgerEntry e : ledger) {
+      if (e.counterpartyName() != null) {
+        raw.add(e.counterpartyName());
+      }
+    }
+    Map<String, String> normalised = new java.util.concurrent.ConcurrentHashMap<>(raw.size() * 2);
+    raw.parallelStream().forEach(r -> normalised.put(r, Names.normalise(r)));
+    Map<String, NameKey> byNormalised = new HashMap<>();
+    Map<String, NameKey> out = new HashMap<>(raw.size() * 2);
+    normalised.forEach((r, n) -> out.put(r, byNormalised.computeIfAbsent(n, Book::newKey)));
+    return out;
+  }
+
   private static NameKey newKey(String normalised) {
     NameKey k = NameKey.ofNormalised(normalised);
     if (!k.isEmpty()) {
@@ -357,9 +375,37 @@ final class Book {
     return out == null ? EMPTY : n == out.length ? out : Arrays.copyOf(out, n);
   }
 
-  /** Similarity of two distinct names, computed once per pair: names repeat across lines. */
-  private final java.util.concurrent.ConcurrentHashMap<Long, Double> pairSimilarity =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Similarity of two names, remembered per pair in a lossy direct-mapped table: each slot packs
+   * both names' ids (24 bits each) and the similarity (16 bits) into one long, written and read
+   * whole, so threads never see half an entry; a collision only costs a recomputation.
+   */
+  private final java.util.concurrent.atomic.AtomicLongArray pairSimilarity =
+      new java.util.concurrent.atomic.AtomicLongArray(1 << 21);
+
+  private static final int ID_BITS = 24;
+
+  private double cachedSimilarity(NameKey bn, NameKey ln) {
+    int a = bn.id();
+    int c = ln.id();
+    if (a < 0 || c < 0 || a >= 1 << ID_BITS || c >= 1 << ID_BITS) {
+      return Names.similarity(bn, ln);
+    }
+    long pair = ((long) a << ID_BITS) | c;
+    int slot = (int) (mix(pair) & (pairSimilarity.length() - 1));
+    long cell = pairSimilarity.getOpaque(slot);
+    if (cell != 0 && (cell >>> 16) == pair + 1) {
+      return (cell & 0xffff) / 65535.0;
+    }
+    double sim = Names.similarity(bn, ln);
+    pairSimilarity.setOpaque(slot, ((pair + 1) << 16) | Math.round(sim * 65535));
+    return sim;
+  }
+
+  private static long mix(long x) {
+    x *= 0x9E3779B97F4A7C15L;
+    return x ^ (x >>> 29);
+  }
 
   /**
    * Counterparty similarity of a bank line and a ledger entry; when the names do not settle it,
@@ -370,14 +416,7 @@ final class Book {
     NameKey ln = ledgerName[e];
     double byName = 0;
     if (!bn.isEmpty() && !ln.isEmpty()) {
-      // multiplied, not packed: Long.hashCode folds the halves, and packed ids collide
-      long key = bn.id() * 0x9E3779B97F4A7C15L + ln.id();
-      Double cached = pairSimilarity.get(key);
-      if (cached == null) {
-        cached = Names.similarity(bn, ln);
-        pairSimilarity.put(key, cached);
-      }
-      byName = cached;
+      byName = cachedSimilarity(bn, ln);
     }
     if (byName >= limits(bankPool[b]).nameSimilarityMin()) {
       return byName;

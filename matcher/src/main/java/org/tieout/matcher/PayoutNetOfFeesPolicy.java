@@ -42,8 +42,8 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
                     Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
                         && book.nameSimilarity(b, e) >= limits.nameSimilarityMin())
             .toArray();
-    fitting = SubsetPolicy.nearest(fitting, book.ledgerDay, day, limits.subsetMaxCandidates());
-    if (fitting.length < 2) {
+    // a range of sums is met by chance even more often than one sum: small pools only
+    if (fitting.length < 2 || fitting.length > limits.subsetAutoMaxCandidates()) {
       return Outcome.NONE;
     }
     long tolerance = limits.toleranceMinor(amount, book.poolCurrency[pool]);
@@ -53,7 +53,7 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
     long[] amounts = Arrays.stream(fitting).mapToLong(e -> book.ledgerMinor[e]).toArray();
     SubsetSum.Result r =
         SubsetSum.find(
-            low, high, amounts, 2, limits.subsetMaxItems(), limits.subsetMaxIterations() / 10, 2);
+            low, high, amounts, 2, limits.subsetMaxItems(), limits.subsetMaxIterations(), 2);
     List<Candidate> options = new ArrayList<>();
     for (int[] s : r.solutions()) {
       int[] chosen = new int[s.length];
