@@ -388,8 +388,8 @@ final class Book {
   private double cachedSimilarity(NameKey bn, NameKey ln) {
     int a = bn.id();
     int c = ln.id();
-    if (a < 0 || c < 0 || a >= 1 << ID_BITS || c >= 1 << ID_BITS) {
-      return Names.similarity(bn, ln);
+    if (a < 0 || c < 0 || a >= (1 << ID_BITS) - 1 || c >= (1 << ID_BITS) - 1) {
+      return Math.round(Names.similarity(bn, ln) * 65535) / 65535.0;
     }
     long pair = ((long) a << ID_BITS) | c;
     int slot = (int) (mix(pair) & (pairSimilarity.length() - 1));
@@ -397,9 +397,10 @@ final class Book {
     if (cell != 0 && (cell >>> 16) == pair + 1) {
       return (cell & 0xffff) / 65535.0;
     }
-    double sim = Names.similarity(bn, ln);
-    pairSimilarity.setOpaque(slot, ((pair + 1) << 16) | Math.round(sim * 65535));
-    return sim;
+    long quantised = Math.round(Names.similarity(bn, ln) * 65535);
+    pairSimilarity.setOpaque(slot, ((pair + 1) << 16) | quantised);
+    // the same value whether it came from the table or not: results must not depend on timing
+    return quantised / 65535.0;
   }
 
   private static long mix(long x) {

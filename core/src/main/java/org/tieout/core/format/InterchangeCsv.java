@@ -277,43 +277,45 @@ public final class InterchangeCsv {
   // ---- writers ----
 
   public static void writeBank(Path file, List<BankLine> lines) {
-    write(
-        file,
-        BANK_COLUMNS,
-        lines,
-        b ->
-            Arrays.asList(
-                b.id().value(),
-                b.accountId(),
-                b.bookingDate().toString(),
-                b.valueDate() == null ? "" : b.valueDate().toString(),
-                b.amount().toPlainString(),
-                b.amount().currencyCode(),
-                b.counterpartyName(),
-                b.counterpartyAccount(),
-                b.description(),
-                b.bankReference()));
+    write(file, BANK_COLUMNS, lines, InterchangeCsv::bankRow);
+  }
+
+  /** A bank line's values in {@link #BANK_COLUMNS} order. */
+  public static List<Object> bankRow(BankLine b) {
+    return new java.util.ArrayList<>(
+        Arrays.asList(
+            b.id().value(),
+            b.accountId(),
+            b.bookingDate().toString(),
+            b.valueDate() == null ? "" : b.valueDate().toString(),
+            b.amount().toPlainString(),
+            b.amount().currencyCode(),
+            b.counterpartyName(),
+            b.counterpartyAccount(),
+            b.description(),
+            b.bankReference()));
   }
 
   public static void writeLedger(Path file, List<LedgerEntry> entries) {
-    write(
-        file,
-        LEDGER_COLUMNS,
-        entries,
-        e ->
-            Arrays.asList(
-                e.id().value(),
-                e.accountId(),
-                e.postingDate().toString(),
-                e.amount().toPlainString(),
-                e.amount().currencyCode(),
-                e.counterpartyName(),
-                e.description(),
-                e.documentRef(),
-                e.glAccount(),
-                e.entryType(),
-                e.createdBy(),
-                e.createdAt() == null ? "" : e.createdAt().toString()));
+    write(file, LEDGER_COLUMNS, entries, InterchangeCsv::ledgerRow);
+  }
+
+  /** A ledger entry's values in {@link #LEDGER_COLUMNS} order. */
+  public static List<Object> ledgerRow(LedgerEntry e) {
+    return new java.util.ArrayList<>(
+        Arrays.asList(
+            e.id().value(),
+            e.accountId(),
+            e.postingDate().toString(),
+            e.amount().toPlainString(),
+            e.amount().currencyCode(),
+            e.counterpartyName(),
+            e.description(),
+            e.documentRef(),
+            e.glAccount(),
+            e.entryType(),
+            e.createdBy(),
+            e.createdAt() == null ? "" : e.createdAt().toString()));
   }
 
   public static void writeMatches(Path file, List<MatchGroup> groups) {

@@ -35,6 +35,7 @@ public final class OutputFiles {
     atomically(dir.resolve("matches.csv"), p -> InterchangeCsv.writeMatches(p, groups));
   }
 
+  /** The interchange columns plus {@code source}: where each line came from. */
   public static void unmatchedBank(Path dir, List<BankLine> lines) {
     List<String> header = new ArrayList<>(InterchangeCsv.BANK_COLUMNS);
     header.add("source");
@@ -45,19 +46,11 @@ public final class OutputFiles {
                 p,
                 header,
                 lines,
-                b ->
-                    Arrays.asList(
-                        b.id().value(),
-                        b.accountId(),
-                        b.bookingDate(),
-                        b.valueDate(),
-                        b.amount().toPlainString(),
-                        b.amount().currencyCode(),
-                        b.counterpartyName(),
-                        b.counterpartyAccount(),
-                        b.description(),
-                        b.bankReference(),
-                        b.provenance() == null ? null : b.provenance().location())));
+                b -> {
+                  List<Object> row = InterchangeCsv.bankRow(b);
+                  row.add(b.provenance() == null ? null : b.provenance().location());
+                  return row;
+                }));
   }
 
   public static void unmatchedLedger(Path dir, List<LedgerEntry> entries) {
@@ -70,21 +63,11 @@ public final class OutputFiles {
                 p,
                 header,
                 entries,
-                e ->
-                    Arrays.asList(
-                        e.id().value(),
-                        e.accountId(),
-                        e.postingDate(),
-                        e.amount().toPlainString(),
-                        e.amount().currencyCode(),
-                        e.counterpartyName(),
-                        e.description(),
-                        e.documentRef(),
-                        e.glAccount(),
-                        e.entryType(),
-                        e.createdBy(),
-                        e.createdAt(),
-                        e.provenance() == null ? null : e.provenance().location())));
+                e -> {
+                  List<Object> row = InterchangeCsv.ledgerRow(e);
+                  row.add(e.provenance() == null ? null : e.provenance().location());
+                  return row;
+                }));
   }
 
   public static void rejects(Path dir, List<ImportProblem> problems) {

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.tieout.core.Provenance;
 import org.tieout.core.SourceFile;
 import org.tieout.core.TransactionId;
 import org.tieout.core.format.ContentHash;
+import org.tieout.core.format.FileIds;
 import org.tieout.core.format.ImportProblem;
 import org.tieout.core.format.ImportResult;
 
@@ -71,7 +71,7 @@ public final class Camt053Reader {
     final List<BankLine> items = new ArrayList<>();
     final List<ImportProblem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
-    final Map<String, Integer> idCounts = new HashMap<>();
+    final FileIds ids = new FileIds("CAMT");
     boolean sawStatement;
     int statementIndex;
     int entryIndex;
@@ -205,7 +205,7 @@ public final class Camt053Reader {
       }
       addText(text, ntry.text("AddtlNtryInf"));
       String servicerRef = firstNonNull(ntry.text("AcctSvcrRef"), ntry.text("NtryRef"));
-      String id = idFor(servicerRef, booking, amount, text);
+      String id = ids.next(servicerRef, account + '|' + booking + '|' + amount + '|' + text);
       items.add(
           new BankLine(
               new TransactionId(id),
@@ -219,17 +219,6 @@ public final class Camt053Reader {
               firstNonNull(endToEnd, servicerRef),
               Provenance.atPath(source, line, path),
               statementId == null ? Map.of() : Map.of("statement_id", statementId)));
-    }
-
-    private String idFor(String servicerRef, LocalDate booking, Money amount, Set<String> text) {
-      String base =
-          servicerRef != null
-              ? servicerRef
-              : "CAMT-"
-                  + ContentHash.sha256(account + '|' + booking + '|' + amount + '|' + text)
-                      .substring(0, 16);
-      int seen = idCounts.merge(base, 1, Integer::sum); // unique within the file
-      return seen == 1 ? base : base + "-" + seen;
     }
 
     private void problem(long line, String path, String element, String code, String message) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,6 +20,7 @@ import org.tieout.core.Provenance;
 import org.tieout.core.SourceFile;
 import org.tieout.core.TransactionId;
 import org.tieout.core.format.ContentHash;
+import org.tieout.core.format.FileIds;
 import org.tieout.core.format.ImportProblem;
 import org.tieout.core.format.ImportResult;
 
@@ -66,7 +66,7 @@ public final class Mt940Reader {
     private final List<BankLine> items = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final Map<String, Integer> idCounts = new HashMap<>();
+    private final FileIds ids = new FileIds("MT940");
     private String account;
     private String currency;
     private String statementRef;
@@ -258,7 +258,7 @@ public final class Mt940Reader {
       String bankRef = blankOrNonref(f.getReferenceOfTheAccountServicingInstitution());
       String supplementary = blankOrNonref(f.getSupplementaryDetails());
       String description = joinNonNull(ownerRef, supplementary, text);
-      String id = idFor(bankRef, valueDate, money, description);
+      String id = ids.next(bankRef, account + '|' + valueDate + '|' + money + '|' + description);
       items.add(
           new BankLine(
               new TransactionId(id),
@@ -272,17 +272,6 @@ public final class Mt940Reader {
               bankRef != null ? bankRef : ownerRef,
               Provenance.atLine(source, t.line()),
               statementRef == null ? Map.of() : Map.of("statement_ref", statementRef)));
-    }
-
-    private String idFor(String bankRef, LocalDate valueDate, Money money, String description) {
-      String base =
-          bankRef != null
-              ? bankRef
-              : "MT940-"
-                  + ContentHash.sha256(account + '|' + valueDate + '|' + money + '|' + description)
-                      .substring(0, 16);
-      int seen = idCounts.merge(base, 1, Integer::sum); // unique within the file
-      return seen == 1 ? base : base + "-" + seen;
     }
 
     private ImportProblem problem(long line, String column, String code, String message) {
