@@ -129,5 +129,35 @@ class AnomalyScorerTest {
     assertThat(ev.averagePrecision()).isGreaterThanOrEqualTo(0.7);
     assertThat(ev.recall()).isGreaterThanOrEqualTo(0.8);
     assertThat(ev.recallByType().get("duplicate_payment")[2]).isGreaterThanOrEqualTo(0.95);
+    // and clearly better than an isolation forest on simple features over the same file
+    AnomalyEvaluation forest =
+        AnomalyEvaluation.score(
+            org.tieout.anomaly.eval.IsolationForestBaseline.scores(d.ledger(), 42),
+            Set.of(),
+            d.ledger().stream().map(LedgerEntry::id).toList(),
+            truth);
+    assertThat(ev.averagePrecision()).isGreaterThan(forest.averagePrecision() + 0.3);
+    assertThat(ev.rocAuc()).isGreaterThan(forest.rocAuc());
+  }
+
+  @Test
+  void theIsolationForestBaselineIsolatesAnObviousOutlierFirst() {
+    List<LedgerEntry> e = new ArrayList<>();
+    for (int k = 0; k < 300; k++) {
+      e.add(
+          entry(
+              "O" + k,
+              k % 20,
+              "-" + (100 + k % 50) + ".25",
+              "Acme",
+              null,
+              "2000",
+              "clerk1",
+              10 + k % 6));
+    }
+    e.add(entry("X", 3, "-987654.00", "Strange Co", null, "9999", "clerk1", 3));
+    Map<EntryId, Double> s = org.tieout.anomaly.eval.IsolationForestBaseline.scores(e, 1);
+    double x = s.get(new EntryId("X"));
+    assertThat(s.values().stream().filter(v -> v >= x).count()).isEqualTo(1);
   }
 }
