@@ -33,14 +33,30 @@ public final class DuplicatePayments implements Detector {
     return "duplicate_payment";
   }
 
+  /** A reference on this many entries is a batch or payout id, not an invoice number. */
+  static final int BATCH_REFERENCE = 3;
+
+  /**
+   * A counterparty posting about daily (a card processor) has equal amounts without references
+   * every day.
+   */
+  static final int DENSE_ENTRIES = 30;
+
   @Override
   public List<Flag> detect(Ledger ledger, AnomalyConfig config) {
     List<Flag> flags = new ArrayList<>();
+    Map<String, Integer> refCount = new HashMap<>();
+    for (int i = 0; i < ledger.size(); i++) {
+      if (ledger.ref(i) != null) {
+        refCount.merge(ledger.ref(i), 1, Integer::sum);
+      }
+    }
     Map<String, Integer> firstByRefAmount = new HashMap<>();
     for (List<Integer> entries : ledger.byParty().values()) {
+      boolean dense = isDense(ledger, entries);
       for (int k = 1; k < entries.size(); k++) {
         int i = entries.get(k);
-        Flag f = againstEarlier(ledger, entries, k, i, config);
+        Flag f = againstEarlier(ledger, entries, k, i, config, refCount, dense);
         if (f != null) {
           flags.add(f);
         }
@@ -49,7 +65,7 @@ public final class DuplicatePayments implements Detector {
     // same-same-different: one invoice number and amount, two counterparties
     for (int i = 0; i < ledger.size(); i++) {
       String ref = ledger.ref(i);
-      if (ref == null || ledger.party(i).isEmpty()) {
+      if (ref == null || ledger.party(i).isEmpty() || refCount.get(ref) >= BATCH_REFERENCE) {
         continue;
       }
       String key = ref + '|' + ledger.get(i).amount();
@@ -77,8 +93,29 @@ public final class DuplicatePayments implements Detector {
     return flags;
   }
 
+  private static boolean isDense(Ledger ledger, List<Integer> entries) {
+    if (entries.size() < DENSE_ENTRIES) {
+      return false;
+    }
+    long span =
+        ledger.get(entries.get(entries.size() - 1)).postingDate().toEpochDay()
+            - ledger.get(entries.get(0)).postingDate().toEpochDay();
+    return span <= entries.size();
+  }
+
+  private static String invoiceOf(Ledger ledger, int i, Map<String, Integer> refCount) {
+    String ref = ledger.ref(i);
+    return ref == null || refCount.get(ref) >= BATCH_REFERENCE ? null : ref;
+  }
+
   private static Flag againstEarlier(
-      Ledger ledger, List<Integer> entries, int k, int i, AnomalyConfig config) {
+      Ledger ledger,
+      List<Integer> entries,
+      int k,
+      int i,
+      AnomalyConfig config,
+      Map<String, Integer> refCount,
+      boolean dense) {
     LedgerEntry e = ledger.get(i);
     for (int back = k - 1; back >= 0; back--) {
       int j = entries.get(back);
@@ -90,8 +127,8 @@ public final class DuplicatePayments implements Detector {
       if (!o.amount().equals(e.amount())) {
         continue;
       }
-      String a = ledger.ref(i);
-      String b = ledger.ref(j);
+      String a = invoiceOf(ledger, i, refCount);
+      String b = invoiceOf(ledger, j, refCount);
       if (a != null && a.equals(b)) {
         return new Flag(
             e.id(),
@@ -114,7 +151,7 @@ public final class DuplicatePayments implements Detector {
       boolean oneMissing = (a == null) != (b == null);
       boolean typo = a != null && b != null && days <= TYPO_DAYS && oneEditApart(a, b);
       boolean bothMissing = a == null && b == null;
-      if (oneMissing || typo || (bothMissing && days <= NO_REFERENCE_DAYS)) {
+      if (oneMissing || typo || (bothMissing && !dense && days <= NO_REFERENCE_DAYS)) {
         String why =
             typo
                 ? "invoice " + e.documentRef() + " is one character off " + o.documentRef()

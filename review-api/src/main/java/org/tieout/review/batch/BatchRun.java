@@ -32,7 +32,8 @@ public final class BatchRun {
       MatchingConfig config,
       boolean skipInvalid,
       LocalDate asOf,
-      String jdbcUrl) {}
+      String jdbcUrl,
+      boolean scoreAnomalies) {}
 
   /** What came of it, for the caller to print; {@code stored} says what the database made of it. */
   public record Result(
@@ -91,6 +92,12 @@ public final class BatchRun {
     stageNotes.add(
         "Residue stages (retrieval, learned scorer, LLM) are not part of this build; unmatched lines stay for review.");
     Map<String, Object> extra = new LinkedHashMap<>();
+    if (request.scoreAnomalies()) {
+      int flagged = ResidueAnomalies.write(out, inputs, rec, progress);
+      extra.put("open_ledger_entries_flagged_as_anomalies", flagged);
+      stageNotes.add(
+          flagged + " open ledger entries are flagged as anomalies: see anomalies.html.");
+    }
     extra.put("configuration", request.config().describe());
     extra.put("stage_notes", stageNotes);
     OutputFiles.json(out.resolve("summary.json"), OutputFiles.summaryMap(summary, inputs, extra));

@@ -72,6 +72,12 @@ final class ReconcileCommand implements Callable<Integer> {
   String db;
 
   @Option(
+      names = "--anomalies",
+      description =
+          "also score the ledger entries left open for anomalies (anomalies.csv, anomalies.html)")
+  boolean anomalies;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "no progress output")
   boolean quiet;
@@ -92,7 +98,8 @@ final class ReconcileCommand implements Callable<Integer> {
                     cfg,
                     skipInvalid,
                     asOf,
-                    db == null || db.isBlank() ? null : db));
+                    db == null || db.isBlank() ? null : db,
+                    anomalies));
     var s = r.summary();
     System.out.printf(
         Locale.ROOT,

@@ -60,7 +60,8 @@ class ReconciliationStoreIT {
                 MatchingConfig.defaultConfig(),
                 false,
                 null,
-                url));
+                url,
+                false));
   }
 
   @Test
