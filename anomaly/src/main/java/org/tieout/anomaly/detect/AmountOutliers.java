@@ -1,8 +1,10 @@
 package org.tieout.anomaly.detect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.tieout.anomaly.AnomalyConfig;
 import org.tieout.anomaly.AnomalyType;
 import org.tieout.anomaly.Detector;
@@ -31,42 +33,71 @@ public final class AmountOutliers implements Detector {
   @Override
   public List<Flag> detect(Ledger ledger, AnomalyConfig config) {
     List<Flag> flags = new ArrayList<>();
+    java.util.Set<Integer> judged = new java.util.HashSet<>();
     for (List<Integer> entries : ledger.byParty().values()) {
-      if (entries.size() < config.minHistory()) {
-        continue;
+      if (entries.size() >= config.minHistory()) {
+        String party = ledger.get(entries.get(0)).counterpartyName();
+        outliers(ledger, config, entries, "entries for " + party, flags);
+        judged.addAll(entries);
       }
-      double[] logs = entries.stream().mapToDouble(ledger::logAmount).toArray();
-      double median = Stats.median(logs);
-      double[] deviations = new double[logs.length];
-      for (int k = 0; k < logs.length; k++) {
-        deviations[k] = Math.abs(logs[k] - median);
+    }
+    // entries of counterparties with too little history are measured against their GL account's
+    Map<String, List<Integer>> byAccount = new HashMap<>();
+    for (int i = 0; i < ledger.size(); i++) {
+      if (!judged.contains(i) && ledger.get(i).glAccount() != null) {
+        byAccount
+            .computeIfAbsent(
+                ledger.get(i).glAccount() + "|" + Long.signum(ledger.get(i).amount().minor()),
+                k -> new ArrayList<>())
+            .add(i);
       }
-      double mad = Math.max(MIN_MAD, 1.4826 * Stats.median(deviations));
-      for (int k = 0; k < logs.length; k++) {
-        double z = (logs[k] - median) / mad;
-        if (Math.abs(z) >= config.outlierMads()) {
-          int i = entries.get(k);
-          LedgerEntry e = ledger.get(i);
-          long typicalMinor = Math.round(Math.pow(10, median)) * Long.signum(e.amount().minor());
-          String typical = Money.ofMinor(typicalMinor, e.amount().currencyCode()).format();
-          double strength = Math.min(1, 0.6 + (Math.abs(z) - config.outlierMads()) / 10);
-          flags.add(
-              new Flag(
-                  e.id(),
-                  AnomalyType.AMOUNT_OUTLIER,
-                  strength,
-                  String.format(
-                      Locale.ROOT,
-                      "%s is %.1f robust deviations %s the usual %s (median of %d entries for %s)",
-                      e.amount().format(),
-                      Math.abs(z),
-                      z > 0 ? "above" : "below",
-                      typical,
-                      logs.length,
-                      e.counterpartyName())));
-        }
+    }
+    for (Map.Entry<String, List<Integer>> account : byAccount.entrySet()) {
+      if (account.getValue().size() >= config.minHistory()) {
+        String gl = account.getKey().substring(0, account.getKey().indexOf('|'));
+        outliers(
+            ledger,
+            config,
+            account.getValue(),
+            "entries on GL " + gl + " of counterparties with little history",
+            flags);
       }
     }
     return flags;
+  }
+
+  private static void outliers(
+      Ledger ledger, AnomalyConfig config, List<Integer> entries, String group, List<Flag> flags) {
+    double[] logs = entries.stream().mapToDouble(ledger::logAmount).toArray();
+    double median = Stats.median(logs);
+    double[] deviations = new double[logs.length];
+    for (int k = 0; k < logs.length; k++) {
+      deviations[k] = Math.abs(logs[k] - median);
+    }
+    double mad = Math.max(MIN_MAD, 1.4826 * Stats.median(deviations));
+    for (int k = 0; k < logs.length; k++) {
+      double z = (logs[k] - median) / mad;
+      if (Math.abs(z) < config.outlierMads()) {
+        continue;
+      }
+      LedgerEntry e = ledger.get(entries.get(k));
+      long typicalMinor = Math.round(Math.pow(10, median)) * Long.signum(e.amount().minor());
+      String typical = Money.ofMinor(typicalMinor, e.amount().currencyCode()).format();
+      double strength = Math.min(1, 0.6 + (Math.abs(z) - config.outlierMads()) / 10);
+      flags.add(
+          new Flag(
+              e.id(),
+              AnomalyType.AMOUNT_OUTLIER,
+              strength,
+              String.format(
+                  Locale.ROOT,
+                  "%s is %.1f robust deviations %s the usual %s (median of %d %s)",
+                  e.amount().format(),
+                  Math.abs(z),
+                  z > 0 ? "above" : "below",
+                  typical,
+                  logs.length,
+                  group)));
+    }
   }
 }
