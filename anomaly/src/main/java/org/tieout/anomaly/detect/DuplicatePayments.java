@@ -9,6 +9,7 @@ import org.tieout.anomaly.AnomalyType;
 import org.tieout.anomaly.Detector;
 import org.tieout.anomaly.Flag;
 import org.tieout.anomaly.Ledger;
+import org.tieout.core.DocumentReferences;
 import org.tieout.core.LedgerEntry;
 
 /**
@@ -149,7 +150,8 @@ public final class DuplicatePayments implements Detector {
         continue;
       }
       boolean oneMissing = (a == null) != (b == null);
-      boolean typo = a != null && b != null && days <= TYPO_DAYS && oneEditApart(a, b);
+      boolean typo =
+          a != null && b != null && days <= TYPO_DAYS && DocumentReferences.oneEditApart(a, b);
       boolean bothMissing = a == null && b == null;
       if (oneMissing || typo || (bothMissing && !dense && days <= NO_REFERENCE_DAYS)) {
         String why =
@@ -173,33 +175,5 @@ public final class DuplicatePayments implements Detector {
       }
     }
     return null;
-  }
-
-  static boolean oneEditApart(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
-      return false;
-    }
-    int i = 0;
-    int j = 0;
-    int edits = 0;
-    while (i < a.length() && j < b.length()) {
-      if (a.charAt(i) == b.charAt(j)) {
-        i++;
-        j++;
-      } else {
-        if (++edits > 1) {
-          return false;
-        }
-        if (a.length() > b.length()) {
-          i++;
-        } else if (b.length() > a.length()) {
-          j++;
-        } else {
-          i++;
-          j++;
-        }
-      }
-    }
-    return edits + (a.length() - i) + (b.length() - j) <= 1;
   }
 }

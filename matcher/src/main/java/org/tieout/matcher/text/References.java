@@ -117,39 +117,10 @@ public final class References {
 
   /** True when two keys differ by one edit (a typo): substitution, insertion or deletion. */
   public static boolean oneEditApart(String a, String b) {
-    if (a.equals(b)) {
+    // keys this short differ by one digit from too many others to call it a typo
+    if (Math.min(a.length(), b.length()) < MIN_DIGITS + 1) {
       return false;
     }
-    int la = a.length();
-    int lb = b.length();
-    if (Math.abs(la - lb) > 1 || Math.min(la, lb) < MIN_DIGITS + 1) {
-      return false;
-    }
-    int i = 0;
-    int j = 0;
-    boolean edited = false;
-    while (i < la && j < lb) {
-      if (a.charAt(i) == b.charAt(j)) {
-        i++;
-        j++;
-        continue;
-      }
-      if (edited) {
-        return false;
-      }
-      edited = true;
-      if (la > lb) {
-        i++;
-      } else if (lb > la) {
-        j++;
-      } else if (i + 1 < la && a.charAt(i) == b.charAt(j + 1) && a.charAt(i + 1) == b.charAt(j)) {
-        i += 2; // transposed digits count as one typo
-        j += 2;
-      } else {
-        i++;
-        j++;
-      }
-    }
-    return true;
+    return org.tieout.core.DocumentReferences.oneEditApart(a, b);
   }
 }
