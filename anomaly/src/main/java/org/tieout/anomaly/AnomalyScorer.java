@@ -40,8 +40,12 @@ public final class AnomalyScorer {
             new BenfordFirstDigits());
   }
 
-  /** An entry's score and the flags behind it, strongest first. */
-  public record Assessment(LedgerEntry entry, double score, List<Flag> flags) {
+  /**
+   * An entry's score and the flags behind it, strongest first; flags a reviewer's decision covered
+   * are kept apart, with the decision, and do not count.
+   */
+  public record Assessment(
+      LedgerEntry entry, double score, List<Flag> flags, List<String> suppressed) {
     public boolean flagged(double threshold) {
       return score >= threshold;
     }
@@ -49,6 +53,11 @@ public final class AnomalyScorer {
 
   /** Every entry with at least one flag, highest score first. */
   public List<Assessment> assess(List<LedgerEntry> entries) {
+    return assess(entries, List.of());
+  }
+
+  /** As {@link #assess(List)}, with reviewers' decisions that some patterns are expected. */
+  public List<Assessment> assess(List<LedgerEntry> entries, List<Expected> expected) {
     Ledger ledger = new Ledger(entries);
     List<Flag> all =
         detectors.parallelStream().flatMap(d -> d.detect(ledger, config).stream()).toList();
@@ -62,13 +71,31 @@ public final class AnomalyScorer {
     }
     List<Assessment> out = new ArrayList<>(byEntry.size());
     byEntry.forEach(
-        (id, flags) -> {
+        (id, raised) -> {
+          LedgerEntry entry = index.get(id);
+          List<Flag> flags = new ArrayList<>();
+          List<String> suppressed = new ArrayList<>();
+          for (Flag f : raised) {
+            Expected decision =
+                expected.stream().filter(x -> x.covers(entry, f)).findFirst().orElse(null);
+            if (decision == null) {
+              flags.add(f);
+            } else {
+              suppressed.add(
+                  f.type().code()
+                      + ": "
+                      + f.explanation()
+                      + " [suppressed: "
+                      + decision.describe()
+                      + "]");
+            }
+          }
           flags.sort(Comparator.comparingDouble(Flag::contribution).reversed());
           double keep = 1;
           for (Flag f : flags) {
             keep *= 1 - f.contribution();
           }
-          out.add(new Assessment(index.get(id), 1 - keep, List.copyOf(flags)));
+          out.add(new Assessment(entry, 1 - keep, List.copyOf(flags), List.copyOf(suppressed)));
         });
     out.sort(
         Comparator.comparingDouble(Assessment::score)

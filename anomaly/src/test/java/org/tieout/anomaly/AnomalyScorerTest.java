@@ -160,4 +160,32 @@ class AnomalyScorerTest {
     double x = s.get(new EntryId("X"));
     assertThat(s.values().stream().filter(v -> v >= x).count()).isEqualTo(1);
   }
+
+  @Test
+  void aReviewersDecisionSuppressesAPatternUntilItExpiresAndSaysSo() {
+    List<LedgerEntry> e =
+        List.of(
+            entry("N1", 0, "-310.00", "Night Courier", "F-1", "2000", "clerk3", 2),
+            entry("N2", 10, "-320.00", "Night Courier", "F-2", "2000", "clerk3", 2));
+    Expected decision =
+        new Expected(
+            AnomalyType.OFF_HOURS,
+            "NIGHT COURIER",
+            null,
+            DAY.plusDays(5),
+            "courier books at night",
+            "alice");
+    Map<String, AnomalyScorer.Assessment> byId = new HashMap<>();
+    new AnomalyScorer(AnomalyConfig.defaults())
+        .assess(e, List.of(decision))
+        .forEach(a -> byId.put(a.entry().id().value(), a));
+    assertThat(byId.get("N1").flags()).extracting(Flag::type).doesNotContain(AnomalyType.OFF_HOURS);
+    assertThat(byId.get("N1").suppressed())
+        .singleElement()
+        .asString()
+        .contains("decided by alice")
+        .contains("courier books at night");
+    // posted after the decision expired: flagged again
+    assertThat(byId.get("N2").flags()).extracting(Flag::type).contains(AnomalyType.OFF_HOURS);
+  }
 }

@@ -55,7 +55,7 @@ public final class BenfordFirstDigits implements Detector {
       max = Math.max(max, l);
       distinct.add(ledger.get(i).amount().minor());
     }
-    return max - min >= 2 && distinct.size() * 2 >= members.size();
+    return max - min >= 1 && distinct.size() * 2 >= members.size();
   }
 
   @Override

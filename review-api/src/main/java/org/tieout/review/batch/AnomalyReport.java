@@ -21,6 +21,17 @@ public final class AnomalyReport {
 
   public static String render(
       List<AnomalyScorer.Assessment> flagged, int entries, double threshold) {
+    return render(flagged, entries, threshold, List.of());
+  }
+
+  /**
+   * With every assessment that had flags suppressed by a reviewer's decision, listed at the end.
+   */
+  public static String render(
+      List<AnomalyScorer.Assessment> flagged,
+      int entries,
+      double threshold,
+      List<AnomalyScorer.Assessment> assessed) {
     Map<AnomalyType, Integer> byType = new EnumMap<>(AnomalyType.class);
     flagged.forEach(a -> a.flags().forEach(f -> byType.merge(f.type(), 1, Integer::sum)));
     StringBuilder h = new StringBuilder(64_000);
@@ -72,9 +83,28 @@ public final class AnomalyReport {
             .append(esc(f.explanation()))
             .append("</div>");
       }
+      for (String s : a.suppressed()) {
+        h.append("<div class=\"muted\">").append(esc(s)).append("</div>");
+      }
       h.append("</td></tr>");
     }
     h.append("</table>");
+    List<AnomalyScorer.Assessment> suppressed =
+        assessed.stream().filter(a -> !a.suppressed().isEmpty()).toList();
+    if (!suppressed.isEmpty()) {
+      h.append(
+          "<h2>Suppressed by reviewers' decisions</h2><table><tr><th>Entry</th><th>Flag and decision</th></tr>");
+      for (AnomalyScorer.Assessment a : suppressed.subList(0, Math.min(SHOWN, suppressed.size()))) {
+        for (String line : a.suppressed()) {
+          h.append("<tr><td>")
+              .append(esc(a.entry().id().value()))
+              .append("</td><td>")
+              .append(esc(line))
+              .append("</td></tr>");
+        }
+      }
+      h.append("</table>");
+    }
     if (flagged.size() > SHOWN) {
       h.append("<p class=\"muted\">")
           .append(flagged.size() - SHOWN)

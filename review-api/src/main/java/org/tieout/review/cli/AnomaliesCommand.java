@@ -54,6 +54,12 @@ final class AnomaliesCommand implements Callable<Integer> {
           "labelled anomalies.csv: also score the flags (precision, recall, AP, ROC-AUC, recall per type)")
   Path truth;
 
+  @Option(
+      names = "--expected",
+      description =
+          "reviewers' decisions that patterns are expected (CSV: anomaly_type, counterparty_name, gl_account, until, reason, decided_by)")
+  Path expected;
+
   @Option(names = "--min-average-precision", description = "with --truth: exit 5 below this")
   Double minAveragePrecision;
 
@@ -69,20 +75,26 @@ final class AnomaliesCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     AnomalyScorer scorer = new AnomalyScorer(AnomalyConfig.defaults());
-    List<AnomalyScorer.Assessment> assessed = scorer.assess(entries);
+    List<org.tieout.anomaly.Expected> decisions =
+        expected == null ? List.of() : org.tieout.anomaly.Expected.read(expected);
+    List<AnomalyScorer.Assessment> assessed = scorer.assess(entries, decisions);
     List<AnomalyScorer.Assessment> flagged =
         assessed.stream().filter(a -> a.flagged(threshold)).toList();
     double seconds = (System.nanoTime() - started) / 1e9;
     Files.createDirectories(out);
     AnomalyFiles.write(out.resolve("anomalies.csv"), flagged);
     OutputFiles.text(
-        out.resolve("anomalies.html"), AnomalyReport.render(flagged, entries.size(), threshold));
+        out.resolve("anomalies.html"),
+        AnomalyReport.render(flagged, entries.size(), threshold, assessed));
+    long suppressed = assessed.stream().mapToLong(a -> a.suppressed().size()).sum();
     System.out.printf(
         Locale.ROOT,
-        "%d entries scored in %.1f s: %d flagged for review. Report: %s%n",
+        "%d entries scored in %.1f s: %d flagged for review; %d flag(s) suppressed by %d decision(s). Report: %s%n",
         entries.size(),
         seconds,
         flagged.size(),
+        suppressed,
+        decisions.size(),
         out.resolve("anomalies.html").toAbsolutePath());
     if (truth == null) {
       return ExitCodes.OK;
