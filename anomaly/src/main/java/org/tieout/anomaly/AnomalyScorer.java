@@ -77,7 +77,9 @@ public final class AnomalyScorer {
           List<String> suppressed = new ArrayList<>();
           for (Flag f : raised) {
             Expected decision =
-                expected.stream().filter(x -> x.covers(entry, f)).findFirst().orElse(null);
+                expected.isEmpty()
+                    ? null
+                    : expected.stream().filter(x -> x.covers(entry, f)).findFirst().orElse(null);
             if (decision == null) {
               flags.add(f);
             } else {

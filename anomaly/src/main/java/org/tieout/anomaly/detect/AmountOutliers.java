@@ -33,18 +33,18 @@ public final class AmountOutliers implements Detector {
   @Override
   public List<Flag> detect(Ledger ledger, AnomalyConfig config) {
     List<Flag> flags = new ArrayList<>();
-    java.util.Set<Integer> judged = new java.util.HashSet<>();
+    boolean[] judged = new boolean[ledger.size()];
     for (List<Integer> entries : ledger.byParty().values()) {
       if (entries.size() >= config.minHistory()) {
         String party = ledger.get(entries.get(0)).counterpartyName();
         outliers(ledger, config, entries, "entries for " + party, flags);
-        judged.addAll(entries);
+        entries.forEach(i -> judged[i] = true);
       }
     }
     // entries of counterparties with too little history are measured against their GL account's
     Map<String, List<Integer>> byAccount = new HashMap<>();
     for (int i = 0; i < ledger.size(); i++) {
-      if (!judged.contains(i) && ledger.get(i).glAccount() != null) {
+      if (!judged[i] && ledger.get(i).glAccount() != null) {
         byAccount
             .computeIfAbsent(
                 ledger.get(i).glAccount() + "|" + Long.signum(ledger.get(i).amount().minor()),
