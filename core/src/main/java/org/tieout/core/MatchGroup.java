@@ -37,11 +37,6 @@ public record MatchGroup(
     return new MatchGroup(bankIds, ledgerIds, null, null, 1.0, null, null, List.of());
   }
 
-  public MatchGroup withStatus(MatchStatus newStatus, String newExplanation) {
-    return new MatchGroup(
-        bankIds, ledgerIds, stage, rule, confidence, newStatus, newExplanation, alternatives);
-  }
-
   public boolean isAuto() {
     return status == MatchStatus.AUTO_MATCHED;
   }

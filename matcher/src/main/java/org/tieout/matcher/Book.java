@@ -474,14 +474,6 @@ final class Book {
     return s;
   }
 
-  long sumBank(int[] lines) {
-    long s = 0;
-    for (int b : lines) {
-      s += bankMinor[b];
-    }
-    return s;
-  }
-
   String money(int pool, long minor) {
     return org.tieout.core.Money.ofMinor(minor, poolCurrency[pool]).format();
   }

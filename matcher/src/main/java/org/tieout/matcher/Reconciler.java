@@ -38,22 +38,31 @@ public final class Reconciler {
 
   /** Name and description of every rule in precedence order, for documentation and reports. */
   public static Map<String, String> ruleDescriptions() {
-    Map<String, String> variants =
+    // the names some rules give to variants of their matches, listed under the rule
+    Map<String, Map<String, String>> variants =
         Map.of(
             "reference",
-            "reference_combined:the bank text names several ledger references whose amounts add up (1:N)|"
-                + "reference_with_difference:the bank text names one reference; the amount differs by a bank charge within tolerance",
+            orderedMap(
+                "reference_combined",
+                "the bank text names several ledger references whose amounts add up (1:N)",
+                "reference_with_difference",
+                "the bank text names one reference; the amount differs by a bank charge within tolerance"),
             "amount_date_counterparty",
-            "reference_typo:same amount, and the bank text carries the ledger reference with one typo");
+            orderedMap(
+                "reference_typo",
+                "same amount, and the bank text carries the ledger reference with one typo"));
     Map<String, String> m = new LinkedHashMap<>();
     for (MatchPolicy r : rules()) {
       m.put(r.name(), r.description());
-      // the names a rule gives its variants, listed under it
-      for (String v : variants.getOrDefault(r.name(), "").split("\\|")) {
-        if (!v.isEmpty()) {
-          m.put(v.substring(0, v.indexOf(':')), v.substring(v.indexOf(':') + 1));
-        }
-      }
+      m.putAll(variants.getOrDefault(r.name(), Map.of()));
+    }
+    return m;
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
     }
     return m;
   }

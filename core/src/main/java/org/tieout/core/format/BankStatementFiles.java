@@ -30,10 +30,10 @@ public final class BankStatementFiles {
   }
 
   public static ImportResult<BankLine> read(Path file, CsvMapping mapping) {
-    String head = head(file);
     if (mapping != null) {
       return MappedCsvReader.read(file, mapping);
     }
+    String head = head(file);
     return switch (detect(file, head)) {
       case CAMT053 -> Camt053Reader.read(file);
       case MT940 -> Mt940Reader.read(file, StandardCharsets.ISO_8859_1);

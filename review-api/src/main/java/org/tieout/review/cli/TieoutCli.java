@@ -49,10 +49,6 @@ public final class TieoutCli implements Callable<Integer> {
             cmd.getErr().println("tieout: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
           }
-          if (e.getCause() instanceof java.sql.SQLException) {
-            cmd.getErr().println("tieout: database error: " + e.getMessage());
-            return ExitCodes.DATABASE;
-          }
           cmd.getErr().println("tieout: internal error: " + e);
           e.printStackTrace(cmd.getErr());
           return ExitCodes.INTERNAL;

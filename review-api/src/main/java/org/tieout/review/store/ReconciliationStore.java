@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,21 +76,21 @@ public final class ReconciliationStore implements AutoCloseable {
         create temp table stage_bank (like bank_line including defaults) on commit drop""",
         "stage_bank (account_id, transaction_id, booking_date, value_date, amount_minor, currency, counterparty_name,"
             + " counterparty_account, description, bank_reference, source_file_id, source_line, source_path)",
-        b ->
-            List.of(
+        (b, fileId) ->
+            Arrays.asList(
                 b.accountId(),
                 b.id().value(),
                 b.bookingDate(),
-                nullable(b.valueDate()),
+                b.valueDate(),
                 b.amount().minor(),
                 b.amount().currencyCode(),
-                nullable(b.counterpartyName()),
-                nullable(b.counterpartyAccount()),
-                nullable(b.description()),
-                nullable(b.bankReference()),
-                "%FILE%",
+                b.counterpartyName(),
+                b.counterpartyAccount(),
+                b.description(),
+                b.bankReference(),
+                fileId,
                 b.provenance().line(),
-                nullable(b.provenance().path())),
+                b.provenance().path()),
         """
         insert into bank_line (account_id, transaction_id, booking_date, value_date, amount_minor, currency,
           counterparty_name, counterparty_account, description, bank_reference, source_file_id, source_line, source_path)
@@ -106,21 +107,21 @@ public final class ReconciliationStore implements AutoCloseable {
         create temp table stage_ledger (like ledger_entry including defaults) on commit drop""",
         "stage_ledger (entry_id, account_id, posting_date, amount_minor, currency, counterparty_name, description,"
             + " document_ref, gl_account, entry_type, created_by, created_at, source_file_id, source_line)",
-        e ->
-            List.of(
+        (e, fileId) ->
+            Arrays.asList(
                 e.id().value(),
                 e.accountId(),
                 e.postingDate(),
                 e.amount().minor(),
                 e.amount().currencyCode(),
-                nullable(e.counterpartyName()),
-                nullable(e.description()),
-                nullable(e.documentRef()),
-                nullable(e.glAccount()),
-                nullable(e.entryType()),
-                nullable(e.createdBy()),
-                nullable(e.createdAt()),
-                "%FILE%",
+                e.counterpartyName(),
+                e.description(),
+                e.documentRef(),
+                e.glAccount(),
+                e.entryType(),
+                e.createdBy(),
+                e.createdAt(),
+                fileId,
                 e.provenance().line()),
         """
         insert into ledger_entry (entry_id, account_id, posting_date, amount_minor, currency, counterparty_name,
@@ -130,18 +131,12 @@ public final class ReconciliationStore implements AutoCloseable {
         on conflict (entry_id) do nothing""");
   }
 
-  private static final Object NULL = new Object();
-
-  private static Object nullable(Object v) {
-    return v == null ? NULL : v;
-  }
-
   private <T> ImportOutcome importFile(
       ImportResult<T> file,
       String kind,
       String stageDdl,
       String copyTarget,
-      Function<T, List<Object>> row,
+      java.util.function.BiFunction<T, Long, List<Object>> row,
       String insert)
       throws SQLException {
     try {
@@ -167,11 +162,7 @@ public final class ReconciliationStore implements AutoCloseable {
       copy(
           "copy " + copyTarget + " from stdin (format csv, null '\\N')",
           file.items(),
-          item -> {
-            List<Object> values = new ArrayList<>(row.apply(item));
-            values.replaceAll(v -> v == NULL ? null : "%FILE%".equals(v) ? fileId : v);
-            return values;
-          });
+          item -> row.apply(item, fileId));
       int inserted;
       try (Statement st = db.createStatement()) {
         inserted = st.executeUpdate(insert);
@@ -289,14 +280,14 @@ public final class ReconciliationStore implements AutoCloseable {
           "copy match_group (id, run_id, stage, rule, confidence, status, explanation) from stdin (format csv, null '\\N')",
           indexed(groups),
           g ->
-              List.of(
+              Arrays.asList(
                   firstId + g.index(),
                   runId,
                   g.group().stage().code(),
                   g.group().rule(),
                   String.format(Locale.ROOT, "%.4f", g.group().confidence()),
                   g.group().status().code(),
-                  g.group().explanation() == null ? NULL_TEXT : g.group().explanation()));
+                  g.group().explanation()));
       List<long[]> bankRows = new ArrayList<>();
       List<long[]> ledgerRows = new ArrayList<>();
       for (Indexed ig : indexed(groups)) {
@@ -333,8 +324,6 @@ public final class ReconciliationStore implements AutoCloseable {
       throw e;
     }
   }
-
-  private static final String NULL_TEXT = "";
 
   private record Indexed(int index, MatchGroup group) {}
 

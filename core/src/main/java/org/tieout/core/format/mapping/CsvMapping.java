@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -181,13 +180,5 @@ public record CsvMapping(
           "mapping " + origin + " is not valid: " + String.join("; ", errors));
     }
     return m;
-  }
-
-  /** For tools that want to show a mapping as JSON. */
-  public String toJson() {
-    return JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .build()
-        .writeValueAsString(this);
   }
 }
