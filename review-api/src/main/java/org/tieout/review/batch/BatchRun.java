@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tieout.anomaly.AnomalyScorer;
 import org.tieout.core.format.BadInputException;
 import org.tieout.core.format.mapping.CsvMapping;
 import org.tieout.matcher.MatchingConfig;
@@ -61,12 +62,14 @@ public final class BatchRun {
     RunSummary summary =
         RunSummary.of(inputs, rec, request.asOf(), Duration.ofNanos(System.nanoTime() - started));
     progress.update("summarising", 1, 1);
-    write(request, inputs, rec, summary);
-    List<String> stored = db == null ? List.of() : db.complete(rec, summary);
+    List<AnomalyScorer.Assessment> flagged = write(request, inputs, rec, summary);
+    List<String> stored = db == null ? List.of() : db.complete(rec, summary, flagged);
     return new Result(inputs, rec, summary, stored);
   }
 
-  private void write(Request request, Inputs inputs, Reconciliation rec, RunSummary summary) {
+  /** Writes the output files; returns the open entries flagged as anomalies, if scored. */
+  private List<AnomalyScorer.Assessment> write(
+      Request request, Inputs inputs, Reconciliation rec, RunSummary summary) {
     Path out = request.outDir();
     try {
       Files.createDirectories(out);
@@ -92,11 +95,12 @@ public final class BatchRun {
     stageNotes.add(
         "Residue stages (retrieval, learned scorer, LLM) are not part of this build; unmatched lines stay for review.");
     Map<String, Object> extra = new LinkedHashMap<>();
+    List<AnomalyScorer.Assessment> flagged = List.of();
     if (request.scoreAnomalies()) {
-      int flagged = ResidueAnomalies.write(out, inputs, rec, progress);
-      extra.put("open_ledger_entries_flagged_as_anomalies", flagged);
+      flagged = ResidueAnomalies.write(out, inputs, rec, progress);
+      extra.put("open_ledger_entries_flagged_as_anomalies", flagged.size());
       stageNotes.add(
-          flagged + " open ledger entries are flagged as anomalies: see anomalies.html.");
+          flagged.size() + " open ledger entries are flagged as anomalies: see anomalies.html.");
     }
     extra.put("configuration", request.config().describe());
     extra.put("stage_notes", stageNotes);
@@ -105,5 +109,6 @@ public final class BatchRun {
         out.resolve("report.html"),
         HtmlReport.render(summary, inputs, Reconciler.ruleDescriptions(), stageNotes));
     progress.update("writing", 5, 5);
+    return flagged;
   }
 }

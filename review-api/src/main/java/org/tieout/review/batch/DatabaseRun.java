@@ -77,7 +77,10 @@ final class DatabaseRun {
     }
   }
 
-  List<String> complete(Reconciliation rec, RunSummary summary) {
+  List<String> complete(
+      Reconciliation rec,
+      RunSummary summary,
+      List<org.tieout.anomaly.AnomalyScorer.Assessment> flagged) {
     try (store) {
       if (!run.alreadyCompleted()) {
         Map<String, Object> counts = new LinkedHashMap<>();
@@ -85,12 +88,31 @@ final class DatabaseRun {
         counts.put("ledger_entries", summary.ledgerEntries());
         counts.put("auto_matched_groups", summary.autoMatchedGroups());
         counts.put("proposed_groups", summary.proposedGroups());
+        counts.put("auto_matched_bank_lines", summary.autoMatchedBankLines());
+        counts.put("proposed_bank_lines", summary.proposedBankLines());
+        counts.put("auto_matched_ledger_entries", summary.autoMatchedLedgerEntries());
+        counts.put("proposed_ledger_entries", summary.proposedLedgerEntries());
+        Map<String, Object> open = new LinkedHashMap<>();
+        summary
+            .openBankByAccountAndAge()
+            .forEach(
+                (account, byAge) -> {
+                  Map<String, String> ages = new LinkedHashMap<>();
+                  byAge.forEach(
+                      (age, m) -> ages.put(age, m.currencyCode() + " " + m.toPlainString()));
+                  open.put(account, ages);
+                });
+        counts.put("open_bank_by_account_and_age", open);
         store.completeRun(
             run.id(),
             rec.groups(),
             OutputFiles.JSON.writeValueAsString(counts),
             summary.duration());
         log.add("run " + run.id() + " stored: " + rec.groups().size() + " groups");
+      }
+      if (!flagged.isEmpty()) {
+        int added = store.storeFlags(flagged, "reconciliation");
+        log.add(added + " anomaly flag(s) added to the review queue");
       }
       return log;
     } catch (SQLException e) {

@@ -18,7 +18,8 @@ import org.tieout.matcher.Reconciliation;
 final class ResidueAnomalies {
   private ResidueAnomalies() {}
 
-  static int write(java.nio.file.Path out, Inputs inputs, Reconciliation rec, Progress progress) {
+  static List<AnomalyScorer.Assessment> write(
+      java.nio.file.Path out, Inputs inputs, Reconciliation rec, Progress progress) {
     progress.update("scoring open entries for anomalies", 0, 1);
     Set<EntryId> open = new HashSet<>();
     rec.unmatchedLedger().forEach(e -> open.add(e.id()));
@@ -32,6 +33,6 @@ final class ResidueAnomalies {
     OutputFiles.text(
         out.resolve("anomalies.html"), AnomalyReport.render(flagged, open.size(), threshold));
     progress.update("scoring open entries for anomalies", 1, 1);
-    return flagged.size();
+    return flagged;
   }
 }

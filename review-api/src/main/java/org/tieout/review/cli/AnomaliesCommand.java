@@ -60,17 +60,25 @@ final class AnomaliesCommand implements Callable<Integer> {
           "reviewers' decisions that patterns are expected (CSV: anomaly_type, counterparty_name, gl_account, until, reason, decided_by)")
   Path expected;
 
+  @Option(
+      names = "--db",
+      description =
+          "JDBC URL: also import the ledger (once) and add the flags to the review queue (TIEOUT_DB_USER/PASSWORD)")
+  String db;
+
   @Option(names = "--min-average-precision", description = "with --truth: exit 5 below this")
   Double minAveragePrecision;
 
   @Override
   public Integer call() throws Exception {
     List<LedgerEntry> entries = new ArrayList<>();
+    List<ImportResult<LedgerEntry>> files = new ArrayList<>();
     for (Path p : ledger) {
       ImportResult<LedgerEntry> r = InterchangeCsv.readLedger(p);
       if (r.hasProblems()) {
         throw new BadInputException(r.problems());
       }
+      files.add(r);
       entries.addAll(r.items());
     }
     long started = System.nanoTime();
@@ -86,6 +94,16 @@ final class AnomaliesCommand implements Callable<Integer> {
     OutputFiles.text(
         out.resolve("anomalies.html"),
         AnomalyReport.render(flagged, entries.size(), threshold, assessed));
+    if (db != null) {
+      try (org.tieout.review.store.ReconciliationStore store =
+          org.tieout.review.store.ReconciliationStore.open(db)) {
+        for (ImportResult<LedgerEntry> f : files) {
+          store.importLedger(f);
+        }
+        int added = store.storeFlags(flagged, "anomalies");
+        System.out.printf(Locale.ROOT, "%d new flag(s) added to the review queue%n", added);
+      }
+    }
     long suppressed = assessed.stream().mapToLong(a -> a.suppressed().size()).sum();
     System.out.printf(
         Locale.ROOT,

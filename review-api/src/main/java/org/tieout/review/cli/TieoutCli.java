@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       GenerateAnomaliesCommand.class,
       EvalCommand.class,
+      ServeCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

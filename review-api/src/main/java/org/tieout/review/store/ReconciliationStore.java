@@ -210,6 +210,48 @@ public final class ReconciliationStore implements AutoCloseable {
     buffer.getBuffer().setLength(0);
   }
 
+  /**
+   * Stores anomaly flags for review, one per entry and source (a rerun adds nothing). The entries
+   * must have been imported. Returns how many flags were new.
+   */
+  public int storeFlags(List<org.tieout.anomaly.AnomalyScorer.Assessment> flagged, String source)
+      throws SQLException {
+    try {
+      try (Statement st = db.createStatement()) {
+        st.execute(
+            "create temp table stage_flag (entry_id text, score numeric(5, 4), types text, explanation text)"
+                + " on commit drop");
+      }
+      copy(
+          "copy stage_flag (entry_id, score, types, explanation) from stdin (format csv, null '\\N')",
+          flagged,
+          a ->
+              Arrays.asList(
+                  a.entry().id().value(),
+                  String.format(Locale.ROOT, "%.4f", Math.min(1.0, a.score())),
+                  String.join(
+                      ";", a.flags().stream().map(f -> f.type().code()).distinct().toList()),
+                  String.join(
+                      " ", a.flags().stream().map(org.tieout.anomaly.Flag::explanation).toList())));
+      int inserted;
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              """
+              insert into anomaly_flag (ledger_entry_id, score, types, explanation, source)
+              select l.id, s.score, s.types, s.explanation, ? from stage_flag s
+              join ledger_entry l on l.entry_id = s.entry_id
+              on conflict (ledger_entry_id, source) do nothing""")) {
+        ps.setString(1, source);
+        inserted = ps.executeUpdate();
+      }
+      db.commit();
+      return inserted;
+    } catch (SQLException | RuntimeException e) {
+      db.rollback();
+      throw e;
+    }
+  }
+
   /** A run as the store knows it; {@code alreadyCompleted} means there is nothing left to do. */
   public record RunRecord(long id, boolean alreadyCompleted, int attempts) {}
 
@@ -310,6 +352,7 @@ public final class ReconciliationStore implements AutoCloseable {
           "copy match_group_ledger (group_id, run_id, ledger_entry_id) from stdin (format csv)",
           ledgerRows,
           r -> List.of(r[0], runId, r[1]));
+      settle(runId);
       try (PreparedStatement done =
           db.prepareStatement(
               "update reconciliation_run set status = 'completed', finished_at = now(), counts = ?::jsonb, duration_ms = ? where id = ?")) {
@@ -322,6 +365,52 @@ public final class ReconciliationStore implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       db.rollback();
       throw e;
+    }
+  }
+
+  /**
+   * Gives the run's groups what the review queue filters on (account, currency, totals, oldest
+   * date), settles the auto-matched ones, and marks as superseded any group with a line or entry
+   * that an earlier group already settled: that decision stands until someone reverses it.
+   */
+  private void settle(long runId) throws SQLException {
+    String[] steps = {
+      """
+      update match_group g set account_id = s.account_id, currency = s.currency,
+        bank_total_minor = s.total, oldest_date = s.oldest
+      from (select mb.group_id, min(b.account_id) account_id, min(b.currency) currency,
+              sum(b.amount_minor) total, min(b.booking_date) oldest
+            from match_group_bank mb join bank_line b on b.id = mb.bank_line_id
+            where mb.run_id = ? group by mb.group_id) s
+      where g.id = s.group_id""",
+      """
+      update match_group g set ledger_total_minor = s.total
+      from (select ml.group_id, sum(l.amount_minor) total
+            from match_group_ledger ml join ledger_entry l on l.id = ml.ledger_entry_id
+            where ml.run_id = ? group by ml.group_id) s
+      where g.id = s.group_id""",
+      """
+      update match_group g set review_state = 'superseded'
+      where g.run_id = ? and (
+        exists (select 1 from match_group_bank mb join match_group_bank o
+                  on o.bank_line_id = mb.bank_line_id and o.settled where mb.group_id = g.id)
+        or exists (select 1 from match_group_ledger ml join match_group_ledger o
+                  on o.ledger_entry_id = ml.ledger_entry_id and o.settled where ml.group_id = g.id))""",
+      """
+      update match_group set review_state = 'posted', decided_at = now()
+      where run_id = ? and status = 'auto_matched' and review_state = 'open'""",
+      """
+      update match_group_bank mb set settled = true from match_group g
+      where g.id = mb.group_id and g.run_id = ? and g.review_state = 'posted'""",
+      """
+      update match_group_ledger ml set settled = true from match_group g
+      where g.id = ml.group_id and g.run_id = ? and g.review_state = 'posted'"""
+    };
+    for (String sql : steps) {
+      try (PreparedStatement ps = db.prepareStatement(sql)) {
+        ps.setLong(1, runId);
+        ps.executeUpdate();
+      }
     }
   }
 
