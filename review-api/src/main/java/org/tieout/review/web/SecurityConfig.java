@@ -56,7 +56,13 @@ public class SecurityConfig {
       @Value("${tieout.security.oidc.roles-claim:roles}") String rolesClaim)
       throws Exception {
     http.authorizeHttpRequests(
-            a -> a.requestMatchers("/login", "/error").permitAll().anyRequest().hasRole("VIEWER"))
+            a ->
+                a.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/login")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole("VIEWER"))
         .formLogin(f -> f.defaultSuccessUrl("/queue", false))
         .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(
@@ -117,9 +123,19 @@ public class SecurityConfig {
   }
 
   private static AccessDeniedHandler forbidden() {
-    return (req, res, ex) ->
-        problem(
-            res, 403, "Not allowed", ex.getMessage() == null ? "access denied" : ex.getMessage());
+    return (req, res, ex) -> {
+      org.springframework.security.core.Authentication auth =
+          org.springframework.security.core.context.SecurityContextHolder.getContext()
+              .getAuthentication();
+      if (auth == null
+          || auth
+              instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+        // e.g. a POST without credentials fails the CSRF check first: it is still unauthenticated
+        entryPoint().commence(req, res, null);
+        return;
+      }
+      problem(res, 403, "Not allowed", ex.getMessage() == null ? "access denied" : ex.getMessage());
+    };
   }
 
   static void problem(HttpServletResponse res, int status, String title, String detail)
