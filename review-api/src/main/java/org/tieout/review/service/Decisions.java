@@ -55,7 +55,13 @@ public class Decisions {
     actor.require(Role.APPROVER, "approve");
     try {
       tx.executeWithoutResult(s -> approveLocked(actor, id, expectedVersion));
+    } catch (ReviewException e) {
+      if (e.getStatusCode().value() == 409) {
+        supersedeIfTaken(id);
+      }
+      throw e;
     } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+      supersedeIfTaken(id);
       throw ReviewException.conflict(
           "match group "
               + id
@@ -247,6 +253,20 @@ public class Decisions {
                   || l.stream().anyMatch(r -> !actor.sees((String) r[1]))) {
                 throw ReviewException.notFound("one of the ledger entries");
               }
+              List<Long> settled =
+                  jdbc.sql(
+                          """
+                          select bank_line_id from match_group_bank where settled and bank_line_id in (:b)
+                          union all
+                          select ledger_entry_id from match_group_ledger where settled and ledger_entry_id in (:l)""")
+                      .param("b", bank)
+                      .param("l", ledger)
+                      .query(Long.class)
+                      .list();
+              if (!settled.isEmpty()) {
+                throw ReviewException.conflict(
+                    "already settled by another group: bank line or ledger entry ids " + settled);
+              }
               Set<String> currencies = new LinkedHashSet<>();
               b.forEach(r -> currencies.add(((String) r[2]).trim()));
               l.forEach(r -> currencies.add(((String) r[2]).trim()));
@@ -417,21 +437,7 @@ public class Decisions {
   }
 
   private void ensureNothingSettled(long id) {
-    List<String> taken =
-        jdbc.sql(
-                """
-                select 'bank line ' || b.transaction_id || ' (group ' || o.group_id || ')'
-                from match_group_bank mb join match_group_bank o
-                  on o.bank_line_id = mb.bank_line_id and o.settled and o.group_id <> mb.group_id
-                join bank_line b on b.id = mb.bank_line_id where mb.group_id = ?
-                union all
-                select 'ledger entry ' || l.entry_id || ' (group ' || o.group_id || ')'
-                from match_group_ledger ml join match_group_ledger o
-                  on o.ledger_entry_id = ml.ledger_entry_id and o.settled and o.group_id <> ml.group_id
-                join ledger_entry l on l.id = ml.ledger_entry_id where ml.group_id = ?""")
-            .params(id, id)
-            .query(String.class)
-            .list();
+    List<String> taken = settledElsewhere(id);
     if (!taken.isEmpty()) {
       throw ReviewException.conflict(
           "match group "
@@ -439,6 +445,39 @@ public class Decisions {
               + " cannot be settled: already settled are "
               + String.join(", ", taken));
     }
+  }
+
+  /** This group's lines and entries that another group has settled, with that group's id. */
+  private List<String> settledElsewhere(long id) {
+    return jdbc.sql(
+            """
+            select 'bank line ' || b.transaction_id || ' (group ' || o.group_id || ')'
+            from match_group_bank mb join match_group_bank o
+              on o.bank_line_id = mb.bank_line_id and o.settled and o.group_id <> mb.group_id
+            join bank_line b on b.id = mb.bank_line_id where mb.group_id = ?
+            union all
+            select 'ledger entry ' || l.entry_id || ' (group ' || o.group_id || ')'
+            from match_group_ledger ml join match_group_ledger o
+              on o.ledger_entry_id = ml.ledger_entry_id and o.settled and o.group_id <> ml.group_id
+            join ledger_entry l on l.id = ml.ledger_entry_id where ml.group_id = ?""")
+        .params(id, id)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * An open group that lost a race (another group settled one of its lines or entries first) is
+   * marked superseded, so that it leaves the queue.
+   */
+  private void supersedeIfTaken(long id) {
+    tx.executeWithoutResult(
+        s -> {
+          GroupQueries.Row g = groups.lockRow(id);
+          if ((g.reviewState().equals("open") || g.reviewState().equals("pending_second"))
+              && !settledElsewhere(id).isEmpty()) {
+            setState(id, "superseded");
+          }
+        });
   }
 
   /** Open groups that share a line or entry with a group just settled can no longer be right. */

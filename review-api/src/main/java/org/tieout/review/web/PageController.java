@@ -43,6 +43,11 @@ public class PageController {
     this.audit = audit;
   }
 
+  @GetMapping("/login")
+  public String login(Model model) {
+    return "login";
+  }
+
   @GetMapping("/")
   public String home() {
     return "redirect:/queue";

@@ -59,11 +59,11 @@ public class SecurityConfig {
             a ->
                 a.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers("/login")
+                    .requestMatchers("/login", "/app.css")
                     .permitAll()
                     .anyRequest()
                     .hasRole("VIEWER"))
-        .formLogin(f -> f.defaultSuccessUrl("/queue", false))
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/queue", false))
         .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthorized))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(entryPoint()).accessDeniedHandler(forbidden()))
