@@ -21,11 +21,13 @@ import org.tieout.review.store.ReconciliationStore;
 final class DatabaseRun {
   private final ReconciliationStore store;
   private final ReconciliationStore.RunRecord run;
+  private final Inputs inputs;
   private final List<String> log = new ArrayList<>();
 
-  private DatabaseRun(ReconciliationStore store, ReconciliationStore.RunRecord run) {
+  private DatabaseRun(ReconciliationStore store, ReconciliationStore.RunRecord run, Inputs inputs) {
     this.store = store;
     this.run = run;
+    this.inputs = inputs;
   }
 
   static DatabaseRun begin(BatchRun.Request request, Inputs inputs, Progress progress) {
@@ -56,7 +58,7 @@ final class DatabaseRun {
                   + "|skip_invalid="
                   + request.skipInvalid());
       ReconciliationStore.RunRecord run = store.beginRun(key, inputsJson, config);
-      DatabaseRun db = new DatabaseRun(store, run);
+      DatabaseRun db = new DatabaseRun(store, run, inputs);
       db.log.addAll(log);
       if (run.alreadyCompleted()) {
         db.log.add(
@@ -103,9 +105,14 @@ final class DatabaseRun {
                   open.put(account, ages);
                 });
         counts.put("open_bank_by_account_and_age", open);
+        Map<org.tieout.core.TransactionId, String> accountOf = new java.util.HashMap<>();
+        for (BankLine b : inputs.bank()) {
+          accountOf.put(b.id(), b.accountId());
+        }
         store.completeRun(
             run.id(),
             rec.groups(),
+            accountOf,
             OutputFiles.JSON.writeValueAsString(counts),
             summary.duration());
         log.add("run " + run.id() + " stored: " + rec.groups().size() + " groups");

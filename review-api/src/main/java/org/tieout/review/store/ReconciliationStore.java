@@ -300,7 +300,12 @@ public final class ReconciliationStore implements AutoCloseable {
    * Stores a run's groups and marks it completed, all in one transaction: either the whole result
    * is there or none of it.
    */
-  public void completeRun(long runId, List<MatchGroup> groups, String countsJson, Duration duration)
+  public void completeRun(
+      long runId,
+      List<MatchGroup> groups,
+      Map<TransactionId, String> accountOf,
+      String countsJson,
+      Duration duration)
       throws SQLException {
     try {
       try (PreparedStatement lock =
@@ -317,7 +322,6 @@ public final class ReconciliationStore implements AutoCloseable {
       Map<String, Long> bankIds =
           ids("select account_id || chr(1) || transaction_id, id from bank_line", groups.isEmpty());
       Map<String, Long> ledgerIds = ids("select entry_id, id from ledger_entry", groups.isEmpty());
-      Map<String, String> bankAccountOf = bankAccounts(bankIds);
       copy(
           "copy match_group (id, run_id, stage, rule, confidence, status, explanation) from stdin (format csv, null '\\N')",
           indexed(groups),
@@ -334,7 +338,7 @@ public final class ReconciliationStore implements AutoCloseable {
       List<long[]> ledgerRows = new ArrayList<>();
       for (Indexed ig : indexed(groups)) {
         for (TransactionId t : ig.group().bankIds()) {
-          bankRows.add(new long[] {firstId + ig.index(), lookup(bankIds, bankAccountOf, t)});
+          bankRows.add(new long[] {firstId + ig.index(), lookup(bankIds, accountOf, t)});
         }
         for (EntryId e : ig.group().ledgerIds()) {
           Long id = ledgerIds.get(e.value());
@@ -468,24 +472,15 @@ public final class ReconciliationStore implements AutoCloseable {
     return m;
   }
 
-  /** Transaction ids are unique per account; groups name them without the account. */
-  private static Map<String, String> bankAccounts(Map<String, Long> keys) {
-    Map<String, String> byTx = new HashMap<>();
-    for (String k : keys.keySet()) {
-      int bar = k.indexOf('\u0001');
-      byTx.merge(k.substring(bar + 1), k.substring(0, bar), (a, b) -> "\u0002ambiguous");
-    }
-    return byTx;
-  }
-
+  /** Transaction ids are unique per account; groups name them without it, the run knows it. */
   private static long lookup(
-      Map<String, Long> ids, Map<String, String> accountOf, TransactionId t) {
-    String account = accountOf.get(t.value());
-    if (account == null || account.equals("\u0002ambiguous")) {
-      throw new IllegalStateException(
-          "bank line " + t + " is not in the store, or its id is not unique across accounts");
+      Map<String, Long> ids, Map<TransactionId, String> accountOf, TransactionId t) {
+    String account = accountOf.get(t);
+    Long id = account == null ? null : ids.get(account + '\u0001' + t.value());
+    if (id == null) {
+      throw new IllegalStateException("bank line " + t + " of this run is not in the store");
     }
-    return ids.get(account + '\u0001' + t.value());
+    return id;
   }
 
   /** Counts for tests and the command line. */
