@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       GenerateAnomaliesCommand.class,
       EvalCommand.class,
       ServeCommand.class,
+      BenchmarkQueueCommand.class,
       AuditCommand.class,
       CommandLine.HelpCommand.class
     },
