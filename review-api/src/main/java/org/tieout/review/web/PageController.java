@@ -55,7 +55,11 @@ public class PageController {
 
   /** How a group's two sides differ, for highlighting: amount, date gap, references. */
   public record Comparison(
-      boolean balanced, String difference, long maxDateGapDays, List<String> referencesFound) {}
+      boolean balanced,
+      String difference,
+      long maxDateGapDays,
+      boolean anyReference,
+      List<String> referencesFound) {}
 
   @GetMapping("/queue")
   public String queue(
@@ -112,6 +116,7 @@ public class PageController {
       }
     }
     List<String> found = new ArrayList<>();
+    boolean anyReference = false;
     StringBuilder bankText = new StringBuilder();
     for (Views.BankItem b : g.bankLines()) {
       bankText.append(' ').append(b.description()).append(' ').append(b.reference());
@@ -119,12 +124,15 @@ public class PageController {
     String haystack = normalise(bankText.toString());
     for (Views.LedgerItem l : g.ledgerEntries()) {
       String ref = l.documentRef();
-      if (ref != null && !ref.isBlank() && haystack.contains(normalise(ref))) {
-        found.add(ref);
+      if (ref != null && !ref.isBlank()) {
+        anyReference = true;
+        if (haystack.contains(normalise(ref))) {
+          found.add(ref);
+        }
       }
     }
     boolean balanced = g.difference() == null || new BigDecimal(g.difference()).signum() == 0;
-    return new Comparison(balanced, g.difference(), gap, found);
+    return new Comparison(balanced, g.difference(), gap, anyReference, found);
   }
 
   private static String normalise(String s) {
@@ -179,7 +187,7 @@ public class PageController {
               r.autoMatchRate(),
               40 + i * slot + 4,
               160 - height,
-              Math.max(4, slot - 8),
+              Math.max(4, Math.min(60, slot - 8)),
               height));
     }
     model.addAttribute("runs", runs);

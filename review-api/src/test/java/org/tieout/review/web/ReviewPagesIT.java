@@ -99,6 +99,7 @@ class ReviewPagesIT extends ServiceTestSupport {
     // the side-by-side view names each line's provenance
     assertThat(browser.findElement(By.cssSelector("#detail .prov")).getText()).contains(".csv");
 
+    screenshot("queue");
     String first = selectedId();
     press("j");
     wait.until(d -> !selectedId().equals(first));
@@ -175,11 +176,26 @@ class ReviewPagesIT extends ServiceTestSupport {
         .isEqualTo("dismissed");
 
     browser.get(base() + "/runs");
+    screenshot("runs");
     assertThat(browser.findElements(By.cssSelector("#rate-chart rect"))).isNotEmpty();
     assertThat(browser.findElement(By.id("runs")).getText()).contains("completed");
 
     browser.get(base() + "/audit?verify=true");
     assertThat(browser.findElement(By.id("verification")).getText()).contains("Chain intact");
+  }
+
+  /** Keeps what the page looked like, for people reading the build's output. */
+  private void screenshot(String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"),
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void click(WebElement e) {
