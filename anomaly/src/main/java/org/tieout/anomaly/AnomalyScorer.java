@@ -13,6 +13,8 @@ import org.tieout.anomaly.detect.NewCounterparties;
 import org.tieout.anomaly.detect.PostingTimes;
 import org.tieout.anomaly.detect.RareAccountPairs;
 import org.tieout.anomaly.detect.RoundAmounts;
+import org.tieout.anomaly.model.EntryFeatures;
+import org.tieout.anomaly.model.LearnedModel;
 import org.tieout.core.EntryId;
 import org.tieout.core.LedgerEntry;
 
@@ -23,11 +25,22 @@ import org.tieout.core.LedgerEntry;
  * in {@link AnomalyType}.
  */
 public final class AnomalyScorer {
+  /** From this probability the learned model raises a flag of its own. */
+  public static final double MODEL_FLAG_FROM = 0.5;
+
   private final AnomalyConfig config;
   private final List<Detector> detectors;
+  private final LearnedModel model;
 
+  /** The explicit detectors and the model that ships with Tieout, if the build has one. */
   public AnomalyScorer(AnomalyConfig config) {
+    this(config, LearnedModel.bundled());
+  }
+
+  /** The explicit detectors, and a learned model ({@code null}: the detectors alone). */
+  public AnomalyScorer(AnomalyConfig config, LearnedModel model) {
     this.config = config;
+    this.model = model;
     this.detectors =
         List.of(
             new DuplicatePayments(),
@@ -65,6 +78,8 @@ public final class AnomalyScorer {
     for (Flag f : all) {
       byEntry.computeIfAbsent(f.entry(), k -> new ArrayList<>()).add(f);
     }
+    Map<EntryId, Flag> learned = model == null ? Map.of() : learnedFlags(ledger, byEntry);
+    learned.forEach((id, f) -> byEntry.computeIfAbsent(id, k -> new ArrayList<>()).add(f));
     Map<EntryId, LedgerEntry> index = new HashMap<>();
     for (LedgerEntry e : entries) {
       index.put(e.id(), e);
@@ -92,6 +107,9 @@ public final class AnomalyScorer {
                       + "]");
             }
           }
+          if (flags.isEmpty() && suppressed.isEmpty()) {
+            return;
+          }
           flags.sort(Comparator.comparingDouble(Flag::contribution).reversed());
           double keep = 1;
           for (Flag f : flags) {
@@ -103,6 +121,48 @@ public final class AnomalyScorer {
         Comparator.comparingDouble(Assessment::score)
             .reversed()
             .thenComparing(a -> a.entry().id()));
+    return out;
+  }
+
+  /** The model's inputs for every entry, in order: the detectors' flags and the raw features. */
+  public double[][] features(List<LedgerEntry> entries) {
+    Ledger ledger = new Ledger(entries);
+    Map<EntryId, List<Flag>> byEntry = new HashMap<>();
+    detectors.parallelStream()
+        .flatMap(d -> d.detect(ledger, config).stream())
+        .toList()
+        .forEach(f -> byEntry.computeIfAbsent(f.entry(), k -> new ArrayList<>()).add(f));
+    return EntryFeatures.compute(ledger, config, byEntry);
+  }
+
+  /**
+   * The model's view of every entry: a flag where its probability reaches {@link #MODEL_FLAG_FROM},
+   * explained by the features that pushed it up most.
+   */
+  private Map<EntryId, Flag> learnedFlags(Ledger ledger, Map<EntryId, List<Flag>> byEntry) {
+    double[][] rows = EntryFeatures.compute(ledger, config, byEntry);
+    Map<EntryId, Flag> out = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.stream.IntStream.range(0, rows.length)
+        .parallel()
+        .forEach(
+            i -> {
+              double p = model.probability(rows[i]);
+              if (p >= MODEL_FLAG_FROM) {
+                EntryId id = ledger.get(i).id();
+                out.put(
+                    id,
+                    new Flag(
+                        id,
+                        AnomalyType.LEARNED_PATTERN,
+                        Math.min(1, p),
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "the learned model gives %.2f (model trained %s); it weighs most: %s",
+                            p,
+                            model.description(),
+                            model.reasons(rows[i], 3))));
+              }
+            });
     return out;
   }
 

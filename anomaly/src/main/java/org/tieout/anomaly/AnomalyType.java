@@ -12,7 +12,9 @@ public enum AnomalyType {
   WEEKEND_POSTING(0.7),
   RARE_ACCOUNT_PAIR(0.75),
   NEW_COUNTERPARTY(0.75),
-  BENFORD_DEVIATION(0.6);
+  BENFORD_DEVIATION(0.6),
+  /** The learned model's probability, for patterns no single rule names. */
+  LEARNED_PATTERN(0.7);
 
   /**
    * How much a flag of this type alone counts, 0..1: a duplicate payment is money lost unless

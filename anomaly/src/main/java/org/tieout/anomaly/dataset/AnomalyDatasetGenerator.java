@@ -192,7 +192,7 @@ public final class AnomalyDatasetGenerator {
     }
     AnomalyType[] types =
         java.util.Arrays.stream(AnomalyType.values())
-            .filter(t -> t != AnomalyType.BENFORD_DEVIATION)
+            .filter(t -> t != AnomalyType.BENFORD_DEVIATION && t != AnomalyType.LEARNED_PATTERN)
             .toArray(AnomalyType[]::new);
     int i = benford;
     while (i < n) {

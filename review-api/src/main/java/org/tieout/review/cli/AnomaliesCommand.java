@@ -66,6 +66,12 @@ final class AnomaliesCommand implements Callable<Integer> {
           "JDBC URL: also import the ledger (once) and add the flags to the review queue (TIEOUT_DB_USER/PASSWORD)")
   String db;
 
+  @Option(
+      names = "--model",
+      description =
+          "a model from anomalies-train (default: the model that ships with Tieout); 'none' for the detectors alone")
+  String model;
+
   @Option(names = "--min-average-precision", description = "with --truth: exit 5 below this")
   Double minAveragePrecision;
 
@@ -82,7 +88,14 @@ final class AnomaliesCommand implements Callable<Integer> {
       entries.addAll(r.items());
     }
     long started = System.nanoTime();
-    AnomalyScorer scorer = new AnomalyScorer(AnomalyConfig.defaults());
+    AnomalyScorer scorer =
+        model == null
+            ? new AnomalyScorer(AnomalyConfig.defaults())
+            : new AnomalyScorer(
+                AnomalyConfig.defaults(),
+                model.equals("none")
+                    ? null
+                    : org.tieout.anomaly.model.LearnedModel.load(Path.of(model)));
     List<org.tieout.anomaly.Expected> decisions =
         expected == null ? List.of() : org.tieout.anomaly.Expected.read(expected);
     List<AnomalyScorer.Assessment> assessed = scorer.assess(entries, decisions);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     name = "generate-anomalies",
     mixinStandardHelpOptions = true,
     description =
-        "Writes ledger.csv and anomalies.csv (truth): a year of postings with about 2% injected anomalies among look-alikes.")
+        "Writes ledger.csv and anomalies.csv (truth): a year of postings with about 2%% injected anomalies among look-alikes.")
 final class GenerateAnomaliesCommand implements Callable<Integer> {
   @Option(names = "--out", required = true)
   Path out;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AnomaliesCommand.class,
       GenerateCommand.class,
       GenerateAnomaliesCommand.class,
+      TrainAnomaliesCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       BenchmarkQueueCommand.class,
