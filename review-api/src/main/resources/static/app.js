@@ -122,8 +122,13 @@ const tieout = (() => {
   async function flag(button, action) {
     const reason = window.prompt(action === 'confirm' ? 'What is wrong with this entry?' : 'Why is this entry fine?');
     if (!reason) return;
+    const body = { reason };
+    if (action === 'dismiss') {
+      const until = window.prompt('Expected for this counterparty until (YYYY-MM-DD)? Leave empty if not.');
+      if (until) { body.expectedFor = 'counterparty'; body.expectedUntil = until; }
+    }
     try {
-      await post(`/api/flags/${button.dataset.id}/${action}`, { reason });
+      await post(`/api/flags/${button.dataset.id}/${action}`, body);
       sessionStorage.setItem('tieout.message', `Flag ${button.dataset.id} ${action === 'confirm' ? 'confirmed' : 'dismissed'}.`);
       window.location.reload();
     } catch (e) { show(e.message, true); }

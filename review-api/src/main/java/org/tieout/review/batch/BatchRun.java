@@ -97,7 +97,15 @@ public final class BatchRun {
     Map<String, Object> extra = new LinkedHashMap<>();
     List<AnomalyScorer.Assessment> flagged = List.of();
     if (request.scoreAnomalies()) {
-      flagged = ResidueAnomalies.write(out, inputs, rec, progress);
+      List<org.tieout.anomaly.Expected> decisions = List.of();
+      if (request.jdbcUrl() != null) {
+        try {
+          decisions = org.tieout.review.store.ReconciliationStore.expectations(request.jdbcUrl());
+        } catch (java.sql.SQLException e) {
+          throw new DatabaseRun.DatabaseException(e);
+        }
+      }
+      flagged = ResidueAnomalies.write(out, inputs, rec, progress, decisions);
       extra.put("open_ledger_entries_flagged_as_anomalies", flagged.size());
       stageNotes.add(
           flagged.size() + " open ledger entries are flagged as anomalies: see anomalies.html.");

@@ -19,14 +19,18 @@ final class ResidueAnomalies {
   private ResidueAnomalies() {}
 
   static List<AnomalyScorer.Assessment> write(
-      java.nio.file.Path out, Inputs inputs, Reconciliation rec, Progress progress) {
+      java.nio.file.Path out,
+      Inputs inputs,
+      Reconciliation rec,
+      Progress progress,
+      List<org.tieout.anomaly.Expected> decisions) {
     progress.update("scoring open entries for anomalies", 0, 1);
     Set<EntryId> open = new HashSet<>();
     rec.unmatchedLedger().forEach(e -> open.add(e.id()));
     AnomalyScorer scorer = new AnomalyScorer(AnomalyConfig.defaults());
     double threshold = scorer.config().threshold();
     List<AnomalyScorer.Assessment> flagged =
-        scorer.assess(inputs.ledger()).stream()
+        scorer.assess(inputs.ledger(), decisions).stream()
             .filter(a -> a.flagged(threshold) && open.contains(a.entry().id()))
             .toList();
     OutputFiles.atomically(out.resolve("anomalies.csv"), p -> AnomalyFiles.write(p, flagged));

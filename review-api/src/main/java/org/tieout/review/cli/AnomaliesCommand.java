@@ -96,8 +96,13 @@ final class AnomaliesCommand implements Callable<Integer> {
                 model.equals("none")
                     ? null
                     : org.tieout.anomaly.model.LearnedModel.load(Path.of(model)));
-    List<org.tieout.anomaly.Expected> decisions =
-        expected == null ? List.of() : org.tieout.anomaly.Expected.read(expected);
+    List<org.tieout.anomaly.Expected> decisions = new ArrayList<>();
+    if (expected != null) {
+      decisions.addAll(org.tieout.anomaly.Expected.read(expected));
+    }
+    if (db != null) {
+      decisions.addAll(org.tieout.review.store.ReconciliationStore.expectations(db));
+    }
     List<AnomalyScorer.Assessment> assessed = scorer.assess(entries, decisions);
     List<AnomalyScorer.Assessment> flagged =
         assessed.stream().filter(a -> a.flagged(threshold)).toList();

@@ -89,9 +89,40 @@ public class Flags {
         .orElseThrow(() -> ReviewException.notFound("anomaly flag " + id));
   }
 
+  /**
+   * A dismissal can also say the pattern is expected: flags of the same types for the entry's
+   * counterparty (or GL account) are then suppressed in later scoring, up to a date.
+   */
+  public record Expectation(String scope, java.time.LocalDate until) {}
+
   /** Confirms (a real problem) or dismisses (a legitimate look-alike) a flag, with a reason. */
   public Views.Flag decide(
       Actor actor, long id, boolean confirm, String reason, Integer expectedVersion) {
+    return decide(actor, id, confirm, reason, expectedVersion, null);
+  }
+
+  public Views.Flag decide(
+      Actor actor,
+      long id,
+      boolean confirm,
+      String reason,
+      Integer expectedVersion,
+      Expectation expectation) {
+    if (expectation != null && confirm) {
+      throw ReviewException.invalid("only a dismissal can say a pattern is expected");
+    }
+    if (expectation != null
+        && (expectation.until() == null
+            || !expectation.until().isAfter(java.time.LocalDate.now())
+            || expectation.until().isAfter(java.time.LocalDate.now().plusYears(2)))) {
+      throw ReviewException.invalid("an expected pattern needs an expiry date within two years");
+    }
+    if (expectation != null
+        && !("counterparty".equals(expectation.scope())
+            || "gl_account".equals(expectation.scope()))) {
+      throw ReviewException.invalid(
+          "the scope of an expected pattern is counterparty or gl_account");
+    }
     actor.require(Role.PREPARER, confirm ? "confirm a flag" : "dismiss a flag");
     if (reason == null || reason.isBlank()) {
       throw ReviewException.invalid("a decision on a flag needs a reason");
@@ -124,13 +155,45 @@ public class Flags {
           before.put("types", f.types());
           before.put("score", f.score());
           before.put("entry_id", f.entry().entryId());
+          if (expectation != null) {
+            String party =
+                expectation.scope().equals("counterparty") ? f.entry().counterparty() : null;
+            String gl = expectation.scope().equals("gl_account") ? glAccountOf(id) : null;
+            if (party == null && gl == null) {
+              throw ReviewException.invalid(
+                  "the entry has no " + expectation.scope() + " to scope the expectation to");
+            }
+            for (String type : f.types().split(";")) {
+              jdbc.sql(
+                      """
+                      insert into anomaly_expectation (anomaly_type, counterparty_name, gl_account,
+                        until, reason, decided_by, decided_at, flag_id)
+                      values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                  .params(
+                      type,
+                      party,
+                      gl,
+                      expectation.until(),
+                      reason,
+                      actor.name(),
+                      java.sql.Timestamp.from(Instant.now()),
+                      id)
+                  .update();
+            }
+          }
+          Map<String, Object> afterState = new LinkedHashMap<>();
+          afterState.put("state", state);
+          if (expectation != null) {
+            afterState.put("expected_for", expectation.scope());
+            afterState.put("expected_until", expectation.until().toString());
+          }
           audit.append(
               new AuditTrail.Event(
                   actor.name(),
                   confirm ? "flag.confirm" : "flag.dismiss",
                   "anomaly_flag:" + id,
                   before,
-                  Map.of("state", state),
+                  afterState,
                   reason,
                   null,
                   null));
@@ -139,6 +202,15 @@ public class Flags {
         .counter("tieout.review.decisions", "user", actor.name(), "action", "flag_" + state)
         .increment();
     return get(actor, id);
+  }
+
+  private String glAccountOf(long flagId) {
+    return jdbc.sql(
+            "select l.gl_account from anomaly_flag a join ledger_entry l on l.id = a.ledger_entry_id where a.id = ?")
+        .param(flagId)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static Views.Flag flag(ResultSet rs) throws SQLException {

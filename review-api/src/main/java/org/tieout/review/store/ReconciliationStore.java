@@ -252,6 +252,30 @@ public final class ReconciliationStore implements AutoCloseable {
     }
   }
 
+  /** Reviewers' decisions, recorded in the review service, that patterns are expected. */
+  public static List<org.tieout.anomaly.Expected> expectations(String jdbcUrl) throws SQLException {
+    List<org.tieout.anomaly.Expected> out = new ArrayList<>();
+    try (ReconciliationStore store = open(jdbcUrl);
+        Statement st = store.db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "select anomaly_type, counterparty_name, gl_account, until, reason, decided_by"
+                    + " from anomaly_expectation where until >= current_date")) {
+      while (rs.next()) {
+        out.add(
+            new org.tieout.anomaly.Expected(
+                org.tieout.anomaly.AnomalyType.fromCode(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, java.time.LocalDate.class),
+                rs.getString(5),
+                rs.getString(6)));
+      }
+      store.db.commit();
+    }
+    return out;
+  }
+
   /** A run as the store knows it; {@code alreadyCompleted} means there is nothing left to do. */
   public record RunRecord(long id, boolean alreadyCompleted, int attempts) {}
 

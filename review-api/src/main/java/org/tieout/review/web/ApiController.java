@@ -74,6 +74,12 @@ public class ApiController {
       double minConfidence,
       Integer limit) {}
 
+  /**
+   * Dismissal of a flag; with {@code expectedFor} and {@code expectedUntil}, an expected pattern.
+   */
+  public record Dismissal(
+      String reason, Integer version, String expectedFor, java.time.LocalDate expectedUntil) {}
+
   public record FourEyesChange(BigDecimal amount, String reason) {}
 
   public record NewUser(
@@ -236,9 +242,16 @@ public class ApiController {
     return flags.decide(actors.of(auth), id, true, d.reason(), d.version());
   }
 
+  @Operation(
+      summary =
+          "Dismiss a flag; optionally mark its pattern expected for the counterparty or GL account until a date")
   @PostMapping("/flags/{id}/dismiss")
-  public Views.Flag dismiss(Authentication auth, @PathVariable long id, @RequestBody Decision d) {
-    return flags.decide(actors.of(auth), id, false, d.reason(), d.version());
+  public Views.Flag dismiss(Authentication auth, @PathVariable long id, @RequestBody Dismissal d) {
+    Flags.Expectation e =
+        d.expectedFor() == null && d.expectedUntil() == null
+            ? null
+            : new Flags.Expectation(d.expectedFor(), d.expectedUntil());
+    return flags.decide(actors.of(auth), id, false, d.reason(), d.version(), e);
   }
 
   @Operation(

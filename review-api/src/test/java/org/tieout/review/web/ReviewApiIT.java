@@ -396,6 +396,48 @@ class ReviewApiIT extends ServiceTestSupport {
     assertThat(audit.verify().intact()).isTrue();
   }
 
+  @Test
+  void aDismissalCanMarkThePatternExpectedUntilADate() throws Exception {
+    long flag =
+        jdbc.sql(
+                """
+                select a.id from anomaly_flag a join ledger_entry l on l.id = a.ledger_entry_id
+                where a.state = 'open' and l.counterparty_name is not null order by a.id desc limit 1""")
+            .query(Long.class)
+            .single();
+    String until = java.time.LocalDate.now().plusMonths(6).toString();
+    Reply r =
+        post(
+            "preparer",
+            "/api/flags/" + flag + "/dismiss",
+            "{\"reason\":\"annual maintenance contract\",\"expectedFor\":\"counterparty\",\"expectedUntil\":\""
+                + until
+                + "\"}");
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    List<org.tieout.anomaly.Expected> decisions =
+        org.tieout.review.store.ReconciliationStore.expectations(url);
+    assertThat(decisions)
+        .anySatisfy(
+            d -> {
+              assertThat(d.reason()).isEqualTo("annual maintenance contract");
+              assertThat(d.decidedBy()).isEqualTo("preparer");
+              assertThat(d.until()).isEqualTo(until);
+            });
+    assertThat(audit.recent("anomaly_flag:" + flag, 1).get(0).after()).contains("expected_until");
+    // an expectation without an end, or on a confirmation, is refused
+    long other =
+        jdbc.sql("select id from anomaly_flag where state = 'open' order by id limit 1")
+            .query(Long.class)
+            .single();
+    assertThat(
+            post(
+                    "preparer",
+                    "/api/flags/" + other + "/dismiss",
+                    "{\"reason\":\"x\",\"expectedFor\":\"counterparty\"}")
+                .status())
+        .isEqualTo(422);
+  }
+
   private void tamper(long seq, String actor) {
     jdbc.sql("alter table audit_event disable trigger audit_event_no_update").update();
     jdbc.sql("update audit_event set actor = ? where seq = ?").params(actor, seq).update();

@@ -167,6 +167,8 @@ class ReviewPagesIT extends ServiceTestSupport {
     wait.until(ExpectedConditions.alertIsPresent());
     browser.switchTo().alert().sendKeys("quarterly insurance, expected");
     browser.switchTo().alert().accept();
+    wait.until(ExpectedConditions.alertIsPresent());
+    browser.switchTo().alert().accept(); // not marked as an expected pattern
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
     assertThat(
             jdbc.sql("select state from anomaly_flag where id = ?")
