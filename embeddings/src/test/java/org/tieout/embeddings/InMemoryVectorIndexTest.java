@@ -1,0 +1,8 @@
+package org.tieout.embeddings;
+
+class InMemoryVectorIndexTest extends VectorIndexContract {
+  @Override
+  VectorIndex create() {
+    return new InMemoryVectorIndex();
+  }
+}
