@@ -43,6 +43,14 @@ public final class PgVectorIndex implements VectorIndex {
               + "_hnsw on "
               + table
               + " using hnsw (embedding vector_cosine_ops)");
+      // a selective filter (one account, a date window) is cheaper read through a b-tree and
+      // ranked exactly; the planner picks between this and the HNSW index per query
+      st.execute(
+          "create index if not exists "
+              + table
+              + "_filter on "
+              + table
+              + " (model, currency, account_id, posting_date)");
       st.execute("set hnsw.iterative_scan = relaxed_order");
       st.execute("set hnsw.ef_search = 100");
     }

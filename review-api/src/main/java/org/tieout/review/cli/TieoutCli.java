@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ServeCommand.class,
       BenchmarkQueueCommand.class,
+      BenchmarkEmbeddingsCommand.class,
       AuditCommand.class,
       CommandLine.HelpCommand.class
     },
