@@ -62,7 +62,23 @@ public class AuditTrail {
       String model,
       String promptVersion,
       String prevHash,
-      String hash) {}
+      String hash) {
+    Stored withHash(String h) {
+      return new Stored(
+          seq,
+          at,
+          actor,
+          action,
+          subject,
+          before,
+          after,
+          reason,
+          model,
+          promptVersion,
+          prevHash,
+          h);
+    }
+  }
 
   /** Appends an event; must run inside the transaction that makes the change. */
   public Stored append(Event e) {
@@ -76,7 +92,7 @@ public class AuditTrail {
     Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String before = e.before() == null ? null : JSON.writeValueAsString(e.before());
     String after = e.after() == null ? null : JSON.writeValueAsString(e.after());
-    Stored s =
+    Stored unhashed =
         new Stored(
             seq,
             at,
@@ -90,39 +106,27 @@ public class AuditTrail {
             e.promptVersion(),
             prev,
             null);
-    String hash = hash(s);
+    Stored s = unhashed.withHash(hash(unhashed));
     jdbc.sql(
             """
             insert into audit_event (seq, at, actor, action, subject, before_state, after_state,
               reason, model, prompt_version, prev_hash, hash)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
-            seq,
-            OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
-            e.actor(),
-            e.action(),
-            e.subject(),
-            before,
-            after,
-            e.reason(),
-            e.model(),
-            e.promptVersion(),
-            prev,
-            hash)
+            s.seq(),
+            OffsetDateTime.ofInstant(s.at(), java.time.ZoneOffset.UTC),
+            s.actor(),
+            s.action(),
+            s.subject(),
+            s.before(),
+            s.after(),
+            s.reason(),
+            s.model(),
+            s.promptVersion(),
+            s.prevHash(),
+            s.hash())
         .update();
-    return new Stored(
-        seq,
-        at,
-        e.actor(),
-        e.action(),
-        e.subject(),
-        before,
-        after,
-        e.reason(),
-        e.model(),
-        e.promptVersion(),
-        prev,
-        hash);
+    return s;
   }
 
   /** The newest events first, optionally only those about one subject. */
