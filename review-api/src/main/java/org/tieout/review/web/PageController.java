@@ -33,9 +33,20 @@ public class PageController {
   private final Flags flags;
   private final Items items;
   private final AuditTrail audit;
+  private final org.springframework.beans.factory.ObjectProvider<
+          org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+      oidc;
 
   public PageController(
-      Actors actors, GroupQueries groups, Flags flags, Items items, AuditTrail audit) {
+      Actors actors,
+      GroupQueries groups,
+      Flags flags,
+      Items items,
+      AuditTrail audit,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+          oidc) {
+    this.oidc = oidc;
     this.actors = actors;
     this.groups = groups;
     this.flags = flags;
@@ -45,6 +56,16 @@ public class PageController {
 
   @GetMapping("/login")
   public String login(Model model) {
+    if (oidc.getIfAvailable() instanceof Iterable<?> registrations) {
+      for (Object r : registrations) {
+        if (r
+            instanceof
+            org.springframework.security.oauth2.client.registration.ClientRegistration c) {
+          model.addAttribute("oidc", c.getRegistrationId());
+          model.addAttribute("oidcName", c.getClientName());
+        }
+      }
+    }
     return "login";
   }
 
