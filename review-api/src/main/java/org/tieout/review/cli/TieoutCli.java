@@ -43,7 +43,7 @@ public final class TieoutCli implements Callable<Integer> {
             cmd.getErr().println("tieout: bad input, nothing was written: " + bad.getMessage());
             return ExitCodes.BAD_INPUT;
           }
-          if (e.getCause() instanceof java.sql.SQLException) {
+          if (e instanceof java.sql.SQLException || e.getCause() instanceof java.sql.SQLException) {
             cmd.getErr()
                 .println(
                     "tieout: database error (committed work is consistent; rerun to resume): "
