@@ -16,14 +16,27 @@ import picocli.CommandLine.Option;
     description =
         "Scores matches.csv against truth: pair precision, recall and F1 for auto-matched and proposed groups, per stage and rule.")
 final class EvalCommand implements Callable<Integer> {
-  @Option(
-      names = "--truth",
-      required = true,
-      description = "ground-truth matches (interchange matches.csv)")
+  @Option(names = "--truth", description = "ground-truth matches (interchange matches.csv)")
   Path truth;
 
-  @Option(names = "--matches", required = true, description = "a run's matches.csv")
+  @Option(names = "--matches", description = "a run's matches.csv")
   Path matches;
+
+  @Option(
+      names = "--suite",
+      description =
+          "a labelled suite directory (suite.yaml): run the whole pipeline on it, write report.json and report.html, exit 5 below its thresholds")
+  Path suite;
+
+  @Option(
+      names = "--baseline",
+      description = "with --suite: an earlier report.json to compare case by case")
+  Path baseline;
+
+  @Option(
+      names = "--out",
+      description = "with --suite: where the report goes (default: SUITE/report)")
+  Path out;
 
   @Option(
       names = "--min-auto-precision",
@@ -36,7 +49,14 @@ final class EvalCommand implements Callable<Integer> {
   Double minAutoShare;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (suite != null) {
+      return runSuite();
+    }
+    if (truth == null || matches == null) {
+      System.err.println("tieout eval: give --suite DIR, or --matches and --truth");
+      return ExitCodes.USAGE;
+    }
     Evaluation ev =
         Evaluation.score(InterchangeCsv.readMatches(matches), InterchangeCsv.readMatches(truth));
     print(ev);
@@ -44,6 +64,53 @@ final class EvalCommand implements Callable<Integer> {
         (minAutoPrecision != null && ev.autoMatched().precision() < minAutoPrecision)
             || (minAutoShare != null && ev.autoMatchedShareOfMatchableBankLines() < minAutoShare);
     return below ? ExitCodes.BELOW_THRESHOLD : ExitCodes.OK;
+  }
+
+  @SuppressWarnings("unchecked")
+  private int runSuite() throws Exception {
+    org.tieout.review.eval.Suite s = org.tieout.review.eval.Suite.load(suite);
+    org.tieout.review.eval.SuiteRun.Report report =
+        org.tieout.review.eval.SuiteRun.run(
+            s,
+            org.tieout.review.eval.SuiteRun.Endpoint.fromEnvironment(s.model()),
+            new ConsoleProgress(System.err, false));
+    java.util.Map<String, java.util.List<String>> diff = null;
+    if (baseline != null) {
+      java.util.Map<String, Object> base =
+          org.tieout.review.batch.OutputFiles.JSON.readValue(
+              java.nio.file.Files.readString(baseline), java.util.Map.class);
+      diff =
+          org.tieout.review.eval.SuiteRun.compare(
+              (java.util.Map<String, String>) base.get("cases"),
+              (java.util.Map<String, String>) report.data().get("cases"));
+      report.data().put("against_baseline", diff);
+    }
+    Path dir = out != null ? out : suite.resolve("report");
+    java.nio.file.Files.createDirectories(dir);
+    org.tieout.review.batch.OutputFiles.json(dir.resolve("report.json"), report.data());
+    org.tieout.review.batch.OutputFiles.text(
+        dir.resolve("report.html"),
+        org.tieout.review.eval.SuiteReportHtml.render(report.data(), diff));
+    java.util.Map<String, Object> all =
+        (java.util.Map<String, Object>) report.data().get("auto_and_proposed");
+    java.util.Map<String, Object> auto =
+        (java.util.Map<String, Object>) report.data().get("auto_matched");
+    System.out.printf(
+        Locale.ROOT,
+        "suite %s: auto-matched precision %.4f; auto+proposed precision %.4f, recall %.4f; LLM %s%n",
+        s.name(),
+        ((Number) auto.get("precision")).doubleValue(),
+        ((Number) all.get("precision")).doubleValue(),
+        ((Number) all.get("recall")).doubleValue(),
+        ((java.util.Map<String, Object>) report.data().get("llm")).get("mode"));
+    if (diff != null) {
+      System.out.printf(
+          "against the baseline: %d case(s) better, %d worse%n",
+          diff.get("better").size(), diff.get("worse").size());
+    }
+    report.failures().forEach(f -> System.out.println("below threshold: " + f));
+    System.out.println("report: " + dir.resolve("report.html").toAbsolutePath());
+    return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.BELOW_THRESHOLD;
   }
 
   static void print(Evaluation ev) {

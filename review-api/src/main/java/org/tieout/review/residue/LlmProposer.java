@@ -57,7 +57,8 @@ public final class LlmProposer {
       Duration breakerCooldown,
       double inputPricePerMillion,
       double outputPricePerMillion,
-      Path cacheDir) {}
+      Path cacheDir,
+      boolean offline) {}
 
   /** What happened for one bank line. */
   public record Outcome(
@@ -111,6 +112,9 @@ public final class LlmProposer {
     String cached = readCache(key);
     if (cached != null) {
       return judge(cached, line, candidates, 0, 0, 0, true, null);
+    }
+    if (settings.offline()) {
+      return failed("replaying offline and no recorded answer for this input", 0);
     }
     if (Instant.now().isBefore(openUntil)) {
       return failed("the LLM endpoint failed repeatedly; calls paused until " + openUntil, 0);

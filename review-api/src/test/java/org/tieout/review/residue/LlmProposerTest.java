@@ -62,7 +62,8 @@ class LlmProposerTest {
             Duration.ofMinutes(5),
             0.15,
             0.60,
-            cacheDir),
+            cacheDir,
+            false),
         Prompt.load(Path.of("..", "prompts", "match-proposal", "v1.yaml")),
         new AnswerValidator(500));
   }
@@ -242,6 +243,28 @@ class LlmProposerTest {
         proposer(Duration.ofSeconds(5), 0, cache).propose(line("x"), CANDIDATES);
     assertThat(again.fromCache()).isTrue();
     assertThat(again.groups()).isEqualTo(first.groups());
+    api.verify(1, postRequestedFor(urlEqualTo(PATH)));
+    // offline, an input never recorded is not sent anywhere
+    LlmProposer offline =
+        new LlmProposer(
+            new LlmProposer.Settings(
+                "http://127.0.0.1:" + api.port() + "/v1",
+                "unused",
+                "gpt-test",
+                Duration.ofSeconds(5),
+                0,
+                1,
+                3,
+                Duration.ofMinutes(5),
+                0,
+                0,
+                cache,
+                true),
+            Prompt.load(Path.of("..", "prompts", "match-proposal", "v1.yaml")),
+            new AnswerValidator(500));
+    assertThat(offline.propose(line("x"), CANDIDATES).fromCache()).isTrue();
+    assertThat(offline.propose(line("never recorded"), CANDIDATES).reason())
+        .contains("no recorded answer");
     api.verify(1, postRequestedFor(urlEqualTo(PATH)));
   }
 
