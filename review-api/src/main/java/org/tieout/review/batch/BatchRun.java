@@ -56,20 +56,23 @@ public final class BatchRun {
     }
     DatabaseRun db =
         request.jdbcUrl() == null ? null : DatabaseRun.begin(request, inputs, progress);
-    Reconciliation rec =
-        new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger());
+    org.tieout.review.residue.ResidueConfig.Outcome residue =
+        org.tieout.review.residue.ResidueConfig.apply(
+            new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger()),
+            progress);
+    Reconciliation rec = residue.reconciliation();
     progress.update("summarising", 0, 1);
     RunSummary summary =
         RunSummary.of(inputs, rec, request.asOf(), Duration.ofNanos(System.nanoTime() - started));
     progress.update("summarising", 1, 1);
-    List<AnomalyScorer.Assessment> flagged = write(request, inputs, rec, summary);
+    List<AnomalyScorer.Assessment> flagged = write(request, inputs, rec, summary, residue.note());
     List<String> stored = db == null ? List.of() : db.complete(rec, summary, flagged);
     return new Result(inputs, rec, summary, stored);
   }
 
   /** Writes the output files; returns the open entries flagged as anomalies, if scored. */
   private List<AnomalyScorer.Assessment> write(
-      Request request, Inputs inputs, Reconciliation rec, RunSummary summary) {
+      Request request, Inputs inputs, Reconciliation rec, RunSummary summary, String residueNote) {
     Path out = request.outDir();
     try {
       Files.createDirectories(out);
@@ -92,8 +95,7 @@ public final class BatchRun {
       OutputFiles.rejects(out, inputs.problems());
     }
     List<String> stageNotes = new ArrayList<>();
-    stageNotes.add(
-        "Residue stages (retrieval, learned scorer, LLM) are not part of this build; unmatched lines stay for review.");
+    stageNotes.add(residueNote);
     Map<String, Object> extra = new LinkedHashMap<>();
     List<AnomalyScorer.Assessment> flagged = List.of();
     if (request.scoreAnomalies()) {

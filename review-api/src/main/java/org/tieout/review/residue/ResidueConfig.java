@@ -1,0 +1,112 @@
+package org.tieout.review.residue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tieout.core.BankLine;
+import org.tieout.core.EntryId;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.core.TransactionId;
+import org.tieout.embeddings.CachingEmbedder;
+import org.tieout.embeddings.Embedders;
+import org.tieout.matcher.Progress;
+import org.tieout.matcher.Reconciliation;
+
+/**
+ * The residue stage for batch runs, configured from the environment: TIEOUT_LLM_API_KEY (without it
+ * the stage is skipped, and the run says so), TIEOUT_LLM_BASE_URL, TIEOUT_LLM_MODEL, TIEOUT_PROMPT
+ * (default prompts/match-proposal/v1.yaml) and TIEOUT_CACHE_DIR (embeddings and answers, default
+ * ~/.cache/tieout).
+ */
+public final class ResidueConfig {
+  private ResidueConfig() {}
+
+  /** A reconciliation with the residue stage's proposals added, and a line saying what it did. */
+  public record Outcome(Reconciliation reconciliation, String note) {}
+
+  public static Outcome apply(Reconciliation rec, Progress progress) {
+    String key = System.getenv("TIEOUT_LLM_API_KEY");
+    if (key == null || key.isBlank()) {
+      String note =
+          "LLM stage skipped: no TIEOUT_LLM_API_KEY; the residue stays for review without model proposals.";
+      System.err.println("tieout: " + note);
+      return new Outcome(rec, note);
+    }
+    Path cache =
+        Path.of(
+            System.getenv()
+                .getOrDefault(
+                    "TIEOUT_CACHE_DIR", System.getProperty("user.home") + "/.cache/tieout"));
+    Prompt prompt =
+        Prompt.load(
+            Path.of(
+                System.getenv().getOrDefault("TIEOUT_PROMPT", "prompts/match-proposal/v1.yaml")));
+    LlmProposer llm =
+        new LlmProposer(
+            new LlmProposer.Settings(
+                System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1"),
+                key,
+                System.getenv().getOrDefault("TIEOUT_LLM_MODEL", "gpt-4o-mini"),
+                Duration.ofSeconds(60),
+                3,
+                4,
+                5,
+                Duration.ofMinutes(2),
+                0.15,
+                0.60,
+                cache.resolve("llm"),
+                false),
+            prompt,
+            new AnswerValidator(500));
+    ResidueStage.Result r =
+        new ResidueStage(new CachingEmbedder(Embedders.local(), cache.resolve("embeddings")), llm)
+            .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
+    long invalid = r.lines().stream().filter(l -> l.outcome().status().equals("invalid")).count();
+    long failed = r.lines().stream().filter(l -> l.outcome().status().equals("failed")).count();
+    String note =
+        String.format(
+            java.util.Locale.ROOT,
+            "LLM stage (%s): %d residue line(s) asked, %d group(s) proposed, %d answer(s) refused by"
+                + " validation, %d call(s) failed; usage %s.",
+            prompt.id(),
+            r.lines().size(),
+            r.groups().size(),
+            invalid,
+            failed,
+            llm.usage());
+    return new Outcome(merge(rec, r.groups()), note);
+  }
+
+  private static Reconciliation merge(Reconciliation rec, List<MatchGroup> added) {
+    if (added.isEmpty()) {
+      return rec;
+    }
+    Set<TransactionId> bank = new HashSet<>();
+    Set<EntryId> ledger = new HashSet<>();
+    added.forEach(
+        g -> {
+          bank.addAll(g.bankIds());
+          ledger.addAll(g.ledgerIds());
+        });
+    List<MatchGroup> groups = new ArrayList<>(rec.groups());
+    groups.addAll(added);
+    List<BankLine> openBank =
+        rec.unmatchedBank().stream().filter(b -> !bank.contains(b.id())).toList();
+    List<LedgerEntry> openLedger =
+        rec.unmatchedLedger().stream().filter(e -> !ledger.contains(e.id())).toList();
+    Map<String, Reconciliation.RuleCount> byRule = new HashMap<>(rec.byRule());
+    for (MatchGroup g : added) {
+      byRule.merge(
+          g.rule(),
+          new Reconciliation.RuleCount(0, 1),
+          (a, b) -> new Reconciliation.RuleCount(a.autoMatched(), a.proposed() + b.proposed()));
+    }
+    return new Reconciliation(groups, openBank, openLedger, byRule);
+  }
+}
