@@ -65,7 +65,7 @@ public final class ResidueConfig {
             prompt,
             new AnswerValidator(500));
     ResidueStage.Result r =
-        new ResidueStage(new CachingEmbedder(Embedders.local(), cache.resolve("embeddings")), llm)
+        new ResidueStage(new CachingEmbedder(embedder(key), cache.resolve("embeddings")), llm)
             .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
     long invalid = r.lines().stream().filter(l -> l.outcome().status().equals("invalid")).count();
     long failed = r.lines().stream().filter(l -> l.outcome().status().equals("failed")).count();
@@ -81,6 +81,21 @@ public final class ResidueConfig {
             failed,
             llm.usage());
     return new Outcome(merge(rec, r.groups()), note);
+  }
+
+  /**
+   * The in-process MiniLM, or OpenAI embeddings with TIEOUT_EMBEDDINGS=openai
+   * (TIEOUT_EMBEDDING_MODEL, default text-embedding-3-small at 512 dimensions).
+   */
+  private static org.tieout.embeddings.Embedder embedder(String key) {
+    if (!"openai".equals(System.getenv("TIEOUT_EMBEDDINGS"))) {
+      return Embedders.local();
+    }
+    return Embedders.openAi(
+        System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1"),
+        key,
+        System.getenv().getOrDefault("TIEOUT_EMBEDDING_MODEL", "text-embedding-3-small"),
+        512);
   }
 
   private static Reconciliation merge(Reconciliation rec, List<MatchGroup> added) {
