@@ -42,8 +42,16 @@ public final class BatchRun {
 
   private final Progress progress;
 
+  private final org.tieout.review.residue.LlmProposer.Listener llmListener;
+
   public BatchRun(Progress progress) {
+    this(progress, org.tieout.review.residue.LlmProposer.Listener.NONE);
+  }
+
+  /** With a listener told about every LLM call (the service counts them as metrics). */
+  public BatchRun(Progress progress, org.tieout.review.residue.LlmProposer.Listener llmListener) {
     this.progress = progress;
+    this.llmListener = llmListener;
   }
 
   public Result run(Request request) {
@@ -59,7 +67,8 @@ public final class BatchRun {
     org.tieout.review.residue.ResidueConfig.Outcome residue =
         org.tieout.review.residue.ResidueConfig.apply(
             new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger()),
-            progress);
+            progress,
+            llmListener);
     Reconciliation rec = residue.reconciliation();
     progress.update("summarising", 0, 1);
     RunSummary summary =

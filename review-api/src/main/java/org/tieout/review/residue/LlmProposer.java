@@ -70,6 +70,14 @@ public final class LlmProposer {
       long latencyMs,
       boolean fromCache) {}
 
+  /** Told every outcome, e.g. to count calls, tokens, cost and latency as metrics. */
+  public interface Listener {
+    Listener NONE = (outcome, costDelta) -> {};
+
+    void onOutcome(Outcome outcome, double cost);
+  }
+
+  private volatile Listener listener = Listener.NONE;
   private final Settings settings;
   private final Prompt prompt;
   private final AnswerValidator validator;
@@ -94,6 +102,10 @@ public final class LlmProposer {
     this.slots = new Semaphore(Math.max(1, settings.concurrency()));
   }
 
+  public void listener(Listener l) {
+    this.listener = l == null ? Listener.NONE : l;
+  }
+
   /** Tokens used so far by this proposer, and their estimated cost. */
   public Map<String, Object> usage() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -107,6 +119,15 @@ public final class LlmProposer {
   }
 
   public Outcome propose(BankLine line, List<LedgerEntry> candidates) {
+    Outcome o = proposeOnce(line, candidates);
+    listener.onOutcome(
+        o,
+        o.inputTokens() / 1e6 * settings.inputPricePerMillion()
+            + o.outputTokens() / 1e6 * settings.outputPricePerMillion());
+    return o;
+  }
+
+  private Outcome proposeOnce(BankLine line, List<LedgerEntry> candidates) {
     String user = prompt.render(line, candidates);
     String key = cacheKey(user);
     String cached = readCache(key);

@@ -31,6 +31,22 @@ public final class ResidueConfig {
   public record Outcome(Reconciliation reconciliation, String note) {}
 
   public static Outcome apply(Reconciliation rec, Progress progress) {
+    return apply(rec, progress, LlmProposer.Listener.NONE);
+  }
+
+  /** Whether the stage can run: a key is configured. */
+  public static boolean configured() {
+    String key = System.getenv("TIEOUT_LLM_API_KEY");
+    return key != null && !key.isBlank();
+  }
+
+  /** The endpoint the stage calls. */
+  public static String baseUrl() {
+    return System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1");
+  }
+
+  public static Outcome apply(
+      Reconciliation rec, Progress progress, LlmProposer.Listener listener) {
     String key = System.getenv("TIEOUT_LLM_API_KEY");
     if (key == null || key.isBlank()) {
       String note =
@@ -50,7 +66,7 @@ public final class ResidueConfig {
     LlmProposer llm =
         new LlmProposer(
             new LlmProposer.Settings(
-                System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1"),
+                baseUrl(),
                 key,
                 System.getenv().getOrDefault("TIEOUT_LLM_MODEL", "gpt-4o-mini"),
                 Duration.ofSeconds(60),
@@ -64,6 +80,7 @@ public final class ResidueConfig {
                 false),
             prompt,
             new AnswerValidator(500));
+    llm.listener(listener);
     ResidueStage.Result r =
         new ResidueStage(new CachingEmbedder(embedder(key), cache.resolve("embeddings")), llm)
             .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);

@@ -87,7 +87,7 @@ public class NightlyReconciliation {
         }
         Timer.Sample sample = Timer.start(meters);
         BatchRun.Result r =
-            new BatchRun(Progress.NONE)
+            new BatchRun(Progress.NONE, this::countLlm)
                 .run(
                     new BatchRun.Request(
                         bank,
@@ -117,6 +117,19 @@ public class NightlyReconciliation {
       meters.counter("tieout.nightly.failed").increment();
       LOG.error("nightly reconciliation failed; the next run resumes it", e);
       return new Outcome(false, "failed: " + e.getMessage());
+    }
+  }
+
+  /** LLM calls as metrics: outcomes, tokens, estimated cost and latency. */
+  private void countLlm(org.tieout.review.residue.LlmProposer.Outcome o, double cost) {
+    meters
+        .counter("tieout.llm.calls", "outcome", o.status(), "cached", String.valueOf(o.fromCache()))
+        .increment();
+    meters.counter("tieout.llm.tokens", "kind", "input").increment(o.inputTokens());
+    meters.counter("tieout.llm.tokens", "kind", "output").increment(o.outputTokens());
+    meters.counter("tieout.llm.cost").increment(cost);
+    if (!o.fromCache() && o.latencyMs() > 0) {
+      meters.timer("tieout.llm.latency").record(java.time.Duration.ofMillis(o.latencyMs()));
     }
   }
 
