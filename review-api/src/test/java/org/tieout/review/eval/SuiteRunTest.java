@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tieout.matcher.Progress;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The demo suite: skipped without a model, recorded against a stand-in, replayed offline. */
 class SuiteRunTest {
@@ -48,30 +47,7 @@ class SuiteRunTest {
     WireMockServer api = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     api.start();
     try {
-      String none =
-          JsonMapper.builder()
-              .build()
-              .writeValueAsString(
-                  Map.of(
-                      "id",
-                      "c1",
-                      "object",
-                      "chat.completion",
-                      "created",
-                      1,
-                      "model",
-                      "m",
-                      "choices",
-                      List.of(
-                          Map.of(
-                              "index",
-                              0,
-                              "finish_reason",
-                              "stop",
-                              "message",
-                              Map.of("role", "assistant", "content", "{\"groups\":[]}"))),
-                      "usage",
-                      Map.of("prompt_tokens", 300, "completion_tokens", 5, "total_tokens", 305)));
+      String none = org.tieout.review.residue.Fixtures.completion("{\"groups\":[]}");
       api.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(none)));
       SuiteRun.Report live =
           SuiteRun.run(

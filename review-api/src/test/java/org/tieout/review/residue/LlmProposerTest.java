@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,18 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tieout.core.BankLine;
-import org.tieout.core.EntryId;
 import org.tieout.core.LedgerEntry;
-import org.tieout.core.Money;
-import org.tieout.core.Provenance;
-import org.tieout.core.SourceFile;
-import org.tieout.core.TransactionId;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAI API as the client really calls it, and its faults, against WireMock. */
 class LlmProposerTest {
   private static final String PATH = "/v1/chat/completions";
-  private static final SourceFile FILE = new SourceFile("bank.csv", "0".repeat(64));
   @TempDir Path cache;
   private WireMockServer api;
 
@@ -69,64 +61,18 @@ class LlmProposerTest {
   }
 
   private static BankLine line(String memo) {
-    return new BankLine(
-        new TransactionId("B1"),
-        "DE01",
-        LocalDate.of(2026, 3, 2),
-        null,
-        Money.parse("300.00", "EUR"),
-        "ACME GMBH",
-        null,
-        memo,
-        null,
-        Provenance.atLine(FILE, 2),
-        Map.of());
+    return Fixtures.bank(memo, "300.00");
   }
 
   private static LedgerEntry entry(String id, String amount, String doc) {
-    return new LedgerEntry(
-        new EntryId(id),
-        "DE01",
-        LocalDate.of(2026, 3, 1),
-        Money.parse(amount, "EUR"),
-        "Acme GmbH",
-        "Invoice " + doc,
-        doc,
-        "1200",
-        "customer_payment",
-        "clerk1",
-        null,
-        Provenance.atLine(FILE, 3),
-        Map.of());
+    return Fixtures.entry(id, amount, "EUR", doc);
   }
 
   private static final List<LedgerEntry> CANDIDATES =
       List.of(entry("L1", "100.00", "INV-77"), entry("L2", "200.00", "INV-78"));
 
   private static String completion(String content) {
-    return JsonMapper.builder()
-        .build()
-        .writeValueAsString(
-            Map.of(
-                "id",
-                "chatcmpl-1",
-                "object",
-                "chat.completion",
-                "created",
-                1_700_000_000,
-                "model",
-                "gpt-test",
-                "choices",
-                List.of(
-                    Map.of(
-                        "index",
-                        0,
-                        "finish_reason",
-                        "stop",
-                        "message",
-                        Map.of("role", "assistant", "content", content))),
-                "usage",
-                Map.of("prompt_tokens", 420, "completion_tokens", 60, "total_tokens", 480)));
+    return Fixtures.completion(content);
   }
 
   private static final String GOOD =
