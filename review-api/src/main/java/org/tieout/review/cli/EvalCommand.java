@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description =
-        "Scores matches.csv against truth: pair precision, recall and F1 for auto-matched and proposed groups, per stage and rule.")
+        "Runs a labelled suite (--suite DIR: report.json and report.html, exit 5 below its thresholds), or scores a matches.csv against truth: pair precision, recall and F1 per stage and rule.")
 final class EvalCommand implements Callable<Integer> {
   @Option(names = "--truth", description = "ground-truth matches (interchange matches.csv)")
   Path truth;
