@@ -38,10 +38,37 @@ public final class LearnedModel {
   private LearnedModel(LinearSGDModel model, String description) {
     this.model = model;
     this.description = description;
+    this.push = push(model);
+  }
+
+  /** How much each feature moves the anomaly score, per unit (NaN: unknown to the model). */
+  private final double[] push;
+
+  private static double[] push(LinearSGDModel model) {
+    var weights = model.getWeightsCopy();
+    int anomalyRow = model.getOutputIDInfo().getID(ANOMALY);
+    int normalRow = model.getOutputIDInfo().getID(NORMAL);
+    double[] push = new double[NAMES.length];
+    for (int j = 0; j < NAMES.length; j++) {
+      int fid = model.getFeatureIDMap().getID(NAMES[j]);
+      push[j] = fid < 0 ? Double.NaN : weights.get(anomalyRow, fid) - weights.get(normalRow, fid);
+    }
+    return push;
+  }
+
+  private static final String[] NAMES = EntryFeatures.NAMES.toArray(String[]::new);
+
+  /** Read once: every scorer built with the defaults shares it (it is immutable). */
+  private static final class Bundled {
+    static final LearnedModel MODEL = read();
   }
 
   /** The model that ships with Tieout (see {@code anomalies-train}), or none if absent. */
   public static LearnedModel bundled() {
+    return Bundled.MODEL;
+  }
+
+  private static LearnedModel read() {
     try (InputStream in = LearnedModel.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         return null;
@@ -94,11 +121,10 @@ public final class LearnedModel {
     }
     int repeat =
         (int) Math.max(1, Math.min(20, (anomalous.size() - positives) / Math.max(1, positives)));
-    String[] names = EntryFeatures.NAMES.toArray(String[]::new);
     for (int i = 0; i < rows.size(); i++) {
       boolean a = anomalous.get(i);
       for (int r = 0; r < (a ? repeat : 1); r++) {
-        data.add(new ArrayExample<>(a ? ANOMALY : NORMAL, names, rows.get(i)));
+        data.add(new ArrayExample<>(a ? ANOMALY : NORMAL, NAMES, rows.get(i)));
       }
     }
     LinearSGDTrainer trainer =
@@ -109,30 +135,18 @@ public final class LearnedModel {
 
   /** The probability that an entry with these features is an anomaly. */
   public double probability(double[] features) {
-    Prediction<Label> p =
-        model.predict(
-            new ArrayExample<>(NORMAL, EntryFeatures.NAMES.toArray(String[]::new), features));
+    Prediction<Label> p = model.predict(new ArrayExample<>(NORMAL, NAMES, features));
     Label a = p.getOutputScores().get(ANOMALY.getLabel());
     return a == null ? 0 : a.getScore();
   }
 
   /** The features that raise this entry's probability most, named, with their values. */
   public String reasons(double[] features, int top) {
-    var weights = model.getWeightsCopy();
-    int anomalyRow = model.getOutputIDInfo().getID(ANOMALY);
-    int normalRow = model.getOutputIDInfo().getID(NORMAL);
-    var ids = model.getFeatureIDMap();
     List<Object[]> pushes = new ArrayList<>();
     for (int j = 0; j < features.length; j++) {
-      if (features[j] == 0) {
-        continue;
+      if (features[j] != 0 && !Double.isNaN(push[j])) {
+        pushes.add(new Object[] {NAMES[j], features[j], push[j] * features[j]});
       }
-      int fid = ids.getID(EntryFeatures.NAMES.get(j));
-      if (fid < 0) {
-        continue;
-      }
-      double w = weights.get(anomalyRow, fid) - weights.get(normalRow, fid);
-      pushes.add(new Object[] {EntryFeatures.NAMES.get(j), features[j], w * features[j]});
     }
     pushes.sort(Comparator.comparingDouble((Object[] o) -> (Double) o[2]).reversed());
     List<String> out = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.tieout.review.eval;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import org.tieout.core.format.BadInputException;
 import org.tieout.core.format.ImportResult;
 import org.tieout.core.format.InterchangeCsv;
 import org.tieout.embeddings.CachingEmbedder;
-import org.tieout.embeddings.Embedders;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.Reconciler;
@@ -31,6 +29,7 @@ import org.tieout.matcher.eval.Evaluation;
 import org.tieout.review.residue.AnswerValidator;
 import org.tieout.review.residue.LlmProposer;
 import org.tieout.review.residue.Prompt;
+import org.tieout.review.residue.ResidueConfig;
 import org.tieout.review.residue.ResidueStage;
 
 /**
@@ -49,9 +48,9 @@ public final class SuiteRun {
     /** From TIEOUT_LLM_BASE_URL, TIEOUT_LLM_API_KEY and TIEOUT_LLM_MODEL. */
     public static Endpoint fromEnvironment(String defaultModel) {
       return new Endpoint(
-          System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1"),
+          ResidueConfig.baseUrl(),
           System.getenv("TIEOUT_LLM_API_KEY"),
-          System.getenv().getOrDefault("TIEOUT_LLM_MODEL", defaultModel));
+          ResidueConfig.model(defaultModel));
     }
   }
 
@@ -81,24 +80,18 @@ public final class SuiteRun {
       llm.put("mode", live ? "live (recording)" : "replay");
       LlmProposer proposer =
           new LlmProposer(
-              new LlmProposer.Settings(
+              LlmProposer.Settings.standard(
                   endpoint == null ? "http://127.0.0.1:9/v1" : endpoint.baseUrl(),
                   live ? key : "replay",
                   endpoint == null ? suite.model() : endpoint.model(),
-                  Duration.ofSeconds(60),
-                  3,
-                  4,
-                  5,
-                  Duration.ofMinutes(2),
-                  0.15,
-                  0.60,
                   suite.recordings(),
                   !live),
               prompt,
               new AnswerValidator(500));
       ResidueStage.Result r =
           new ResidueStage(
-                  new CachingEmbedder(Embedders.local(), suite.dir().resolve(".cache")), proposer)
+                  new CachingEmbedder(ResidueConfig.embedder(key), suite.dir().resolve(".cache")),
+                  proposer)
               .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
       groups.addAll(r.groups());
       asked = r.lines();

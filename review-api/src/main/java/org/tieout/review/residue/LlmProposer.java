@@ -58,7 +58,29 @@ public final class LlmProposer {
       double inputPricePerMillion,
       double outputPricePerMillion,
       Path cacheDir,
-      boolean offline) {}
+      boolean offline) {
+
+    /**
+     * The settings batch runs and evaluation suites use: 60 s time-out, 3 retries, 4 calls at once,
+     * 5 failures pause calls for 2 minutes, gpt-4o-mini prices for the cost estimate.
+     */
+    public static Settings standard(
+        String baseUrl, String apiKey, String model, Path cacheDir, boolean offline) {
+      return new Settings(
+          baseUrl,
+          apiKey,
+          model,
+          Duration.ofSeconds(60),
+          3,
+          4,
+          5,
+          Duration.ofMinutes(2),
+          0.15,
+          0.60,
+          cacheDir,
+          offline);
+    }
+  }
 
   /** What happened for one bank line. */
   public record Outcome(

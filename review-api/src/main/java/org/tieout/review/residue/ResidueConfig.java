@@ -1,7 +1,6 @@
 package org.tieout.review.residue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +39,13 @@ public final class ResidueConfig {
     return key != null && !key.isBlank();
   }
 
+  static final String DEFAULT_MODEL = "gpt-4o-mini";
+
+  /** The model: TIEOUT_LLM_MODEL, or the given default. */
+  public static String model(String defaultModel) {
+    return System.getenv().getOrDefault("TIEOUT_LLM_MODEL", defaultModel);
+  }
+
   /** The endpoint the stage calls. */
   public static String baseUrl() {
     return System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1");
@@ -65,19 +71,8 @@ public final class ResidueConfig {
                 System.getenv().getOrDefault("TIEOUT_PROMPT", "prompts/match-proposal/v1.yaml")));
     LlmProposer llm =
         new LlmProposer(
-            new LlmProposer.Settings(
-                baseUrl(),
-                key,
-                System.getenv().getOrDefault("TIEOUT_LLM_MODEL", "gpt-4o-mini"),
-                Duration.ofSeconds(60),
-                3,
-                4,
-                5,
-                Duration.ofMinutes(2),
-                0.15,
-                0.60,
-                cache.resolve("llm"),
-                false),
+            LlmProposer.Settings.standard(
+                baseUrl(), key, model(DEFAULT_MODEL), cache.resolve("llm"), false),
             prompt,
             new AnswerValidator(500));
     llm.listener(listener);
@@ -104,12 +99,12 @@ public final class ResidueConfig {
    * The in-process MiniLM, or OpenAI embeddings with TIEOUT_EMBEDDINGS=openai
    * (TIEOUT_EMBEDDING_MODEL, default text-embedding-3-small at 512 dimensions).
    */
-  private static org.tieout.embeddings.Embedder embedder(String key) {
+  public static org.tieout.embeddings.Embedder embedder(String key) {
     if (!"openai".equals(System.getenv("TIEOUT_EMBEDDINGS"))) {
       return Embedders.local();
     }
     return Embedders.openAi(
-        System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1"),
+        baseUrl(),
         key,
         System.getenv().getOrDefault("TIEOUT_EMBEDDING_MODEL", "text-embedding-3-small"),
         512);
