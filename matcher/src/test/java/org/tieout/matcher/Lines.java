@@ -30,13 +30,18 @@ final class Lines {
   }
 
   static LedgerEntry entry(String id, int dayOffset, String amount, String name, String ref) {
+    return entry(id, dayOffset, amount, name, ref, "posting " + id);
+  }
+
+  static LedgerEntry entry(
+      String id, int dayOffset, String amount, String name, String ref, String description) {
     return new LedgerEntry(
         new EntryId(id),
         ACCOUNT,
         DAY.plusDays(dayOffset),
         Money.parse(amount, "EUR"),
         name,
-        "posting " + id,
+        description,
         ref,
         "1200",
         "customer_payment",

@@ -1,0 +1,857 @@
+package org.tieout.matcher;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.tieout.core.BankLine;
+import org.tieout.core.EntryId;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.core.MatchStage;
+import org.tieout.core.MatchStatus;
+import org.tieout.matcher.text.References;
+
+/**
+ * Proposals for the residue the rules left, from retrieval and the learned scorer: each open bank
+ * line gets candidates (single entries near its amount, entries sharing a reference with it or with
+ * each other, and sets of the counterparty's entries that add up to it, exactly or less a fee), the
+ * {@link PairScorer} gives each the probability that it is right, and the most probable candidates
+ * are taken greedily so that no line or entry is in two groups. Everything it makes is {@code
+ * proposed}: the scorer proposes, an accountant decides.
+ */
+public final class LearnedResidue {
+
+  /** Embedding similarity of a bank line's text and a ledger entry's, in -1..1. */
+  @FunctionalInterface
+  public interface Similarity {
+    double of(BankLine line, LedgerEntry entry);
+  }
+
+  /**
+   * @param threshold least probability for a candidate to be proposed
+   * @param daysBefore how long before the bank date an entry may be dated
+   * @param daysAfter how long after
+   */
+  public record Settings(double threshold, int daysBefore, int daysAfter) {
+    public static final Settings DEFAULT = new Settings(0.5, 45, 10);
+  }
+
+  /** A candidate's features and whether it was right, for training. */
+  public record Example(double[] features, boolean right) {}
+
+  /** The proposals, and how much work they took, for the run's note. */
+  public record Result(List<MatchGroup> groups, int linesScored, long candidates) {}
+
+  public static final String RULE_SINGLE = "learned_pair";
+  public static final String RULE_GROUP = "learned_group";
+
+  private static final int SINGLES_PER_LINE = 30;
+  private static final int GROUP_POOL = 22;
+  private static final int GROUP_DAYS = 14;
+  private static final int MAX_GROUP = 10;
+  private static final int SOLUTIONS = 8;
+  private static final long SEARCH_STEPS = 40_000;
+  private static final int KEPT_PER_LINE = 6;
+
+  private final MatchingConfig config;
+  private final PairScorer scorer;
+  private final Settings settings;
+
+  public LearnedResidue(MatchingConfig config, PairScorer scorer, Settings settings) {
+    this.config = config;
+    this.scorer = scorer;
+    this.settings = settings;
+  }
+
+  /**
+   * What the scorer looks at: the lines and entries the rules left open, and those of the rules'
+   * own proposals (a rule proposes when it cannot be sure; the scorer weighs those again, and a
+   * proposal of its own replaces the rule's where they disagree).
+   */
+  public static Reconciliation reopenProposals(
+      Reconciliation rec, List<BankLine> bank, List<LedgerEntry> ledger) {
+    Set<String> bankIds = new HashSet<>();
+    Set<String> entryIds = new HashSet<>();
+    List<MatchGroup> kept = new ArrayList<>();
+    for (MatchGroup g : rec.groups()) {
+      if (g.status() == MatchStatus.PROPOSED) {
+        g.bankIds().forEach(id -> bankIds.add(id.value()));
+        g.ledgerIds().forEach(id -> entryIds.add(id.value()));
+      } else {
+        kept.add(g);
+      }
+    }
+    if (bankIds.isEmpty() && entryIds.isEmpty()) {
+      return rec;
+    }
+    List<BankLine> openBank = new ArrayList<>(rec.unmatchedBank());
+    bank.stream().filter(b -> bankIds.contains(b.id().value())).forEach(openBank::add);
+    List<LedgerEntry> openLedger = new ArrayList<>(rec.unmatchedLedger());
+    ledger.stream().filter(e -> entryIds.contains(e.id().value())).forEach(openLedger::add);
+    return new Reconciliation(kept, openBank, openLedger, rec.byRule());
+  }
+
+  /**
+   * The rules' result with the scorer's proposals: a rule's proposal that shares a line or an entry
+   * with one of the scorer's gives way to it; the others stand.
+   */
+  public static Reconciliation merge(
+      Reconciliation rules, Reconciliation reopened, List<MatchGroup> learned) {
+    Set<String> used = new HashSet<>();
+    for (MatchGroup g : learned) {
+      g.bankIds().forEach(id -> used.add("b" + id.value()));
+      g.ledgerIds().forEach(id -> used.add("e" + id.value()));
+    }
+    List<MatchGroup> groups = new ArrayList<>();
+    Map<String, Reconciliation.RuleCount> byRule = new java.util.LinkedHashMap<>();
+    for (MatchGroup g : rules.groups()) {
+      boolean clash =
+          g.status() == MatchStatus.PROPOSED
+              && (g.bankIds().stream().anyMatch(id -> used.contains("b" + id.value()))
+                  || g.ledgerIds().stream().anyMatch(id -> used.contains("e" + id.value())));
+      if (!clash) {
+        groups.add(g);
+      }
+    }
+    groups.addAll(learned);
+    Set<String> inGroups = new HashSet<>();
+    for (MatchGroup g : groups) {
+      g.bankIds().forEach(id -> inGroups.add("b" + id.value()));
+      g.ledgerIds().forEach(id -> inGroups.add("e" + id.value()));
+      byRule.merge(
+          g.rule(),
+          g.isAuto() ? new Reconciliation.RuleCount(1, 0) : new Reconciliation.RuleCount(0, 1),
+          (a, b) ->
+              new Reconciliation.RuleCount(
+                  a.autoMatched() + b.autoMatched(), a.proposed() + b.proposed()));
+    }
+    return new Reconciliation(
+        groups,
+        reopened.unmatchedBank().stream()
+            .filter(b -> !inGroups.contains("b" + b.id().value()))
+            .toList(),
+        reopened.unmatchedLedger().stream()
+            .filter(e -> !inGroups.contains("e" + e.id().value()))
+            .toList(),
+        byRule);
+  }
+
+  /** Proposes groups for the open lines among the open entries. */
+  public Result propose(
+      List<BankLine> openBank, List<LedgerEntry> openLedger, Similarity sim, Progress progress) {
+    Context c = context(openBank, openLedger, sim);
+    List<Cand>[] perLine = candidates(c, progress, scorer);
+    long count = c.made.get();
+    int scored = 0;
+    for (List<Cand> l : perLine) {
+      scored += l.isEmpty() ? 0 : 1;
+    }
+    List<MatchGroup> groups = new ArrayList<>();
+    for (Cand x : winners(c, perLine)) {
+      x.confidence = scorer.confidence(x.p, x.e.length);
+      if (x.confidence >= settings.threshold()) {
+        groups.add(group(c, x));
+      }
+    }
+    return new Result(groups, scored, count);
+  }
+
+  private Context context(List<BankLine> openBank, List<LedgerEntry> openLedger, Similarity sim) {
+    if (sim != null && !scorer.usesEmbeddings()) {
+      sim = null; // a lexical model has no column for it
+    }
+    if (sim == null && scorer.usesEmbeddings()) {
+      throw new IllegalArgumentException("this scorer needs embedding similarity");
+    }
+    return new Context(openBank, openLedger, config, sim);
+  }
+
+  /**
+   * Each line's best candidate that is still free: all lines' best few, most expected right pairs
+   * first, each taken unless a line or entry of it is already taken. Ties go in a fixed order, so
+   * that a rerun proposes the same.
+   */
+  private static final Comparator<Cand> BEST =
+      Comparator.comparingDouble((Cand x) -> -x.utility())
+          .thenComparingInt(x -> x.b)
+          .thenComparing((x, y) -> Arrays.compare(x.e, y.e));
+
+  private static List<Cand> winners(Context c, List<Cand>[] perLine) {
+    List<Cand> all = new ArrayList<>();
+    for (List<Cand> l : perLine) {
+      all.addAll(l);
+    }
+    all.sort(BEST);
+    boolean[] bankTaken = new boolean[c.book.bank.length];
+    boolean[] ledgerTaken = new boolean[c.book.ledger.length];
+    List<Cand> out = new ArrayList<>();
+    for (Cand x : all) {
+      if (bankTaken[x.b] || Arrays.stream(x.e).anyMatch(e -> ledgerTaken[e])) {
+        continue;
+      }
+      bankTaken[x.b] = true;
+      for (int e : x.e) {
+        ledgerTaken[e] = true;
+      }
+      out.add(x);
+    }
+    return out;
+  }
+
+  /**
+   * For the calibration: the candidates that won their lines under {@code scorer}'s pair model, as
+   * {@code (score, entries)} rows, labelled right when each of their pairs is in {@code
+   * truthPairs}.
+   */
+  public static List<Example> winnerExamples(
+      List<BankLine> openBank,
+      List<LedgerEntry> openLedger,
+      MatchingConfig config,
+      Similarity sim,
+      Set<String> truthPairs,
+      PairScorer scorer) {
+    Context c =
+        new LearnedResidue(config, scorer, Settings.DEFAULT).context(openBank, openLedger, sim);
+    List<Example> out = new ArrayList<>();
+    for (Cand x : winners(c, candidates(c, Progress.NONE, scorer))) {
+      out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length), right(c, x, truthPairs)));
+    }
+    return out;
+  }
+
+  private static boolean right(Context c, Cand x, Set<String> truthPairs) {
+    for (int e : x.e) {
+      if (!truthPairs.contains(
+          c.book.bank[x.b].id().value() + "|" + c.book.ledger[e].id().value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every candidate for the open lines with its features, labelled right when each of its pairs is
+   * in {@code truthPairs} (keys {@code bankId|entryId}).
+   */
+  public static List<Example> examples(
+      List<BankLine> openBank,
+      List<LedgerEntry> openLedger,
+      MatchingConfig config,
+      Similarity sim,
+      Set<String> truthPairs) {
+    Context c = new Context(openBank, openLedger, config, sim);
+    List<Example> out = new ArrayList<>();
+    for (List<Cand> l : candidates(c, Progress.NONE, null)) {
+      for (Cand x : l) {
+        out.add(new Example(x.f, right(c, x, truthPairs)));
+      }
+    }
+    return out;
+  }
+
+  private MatchGroup group(Context c, Cand x) {
+    BankLine b = c.book.bank[x.b];
+    int pool = c.book.bankPool[x.b];
+    long sum = c.book.sumLedger(x.e);
+    long diff = sum - c.book.bankMinor[x.b];
+    StringBuilder why = new StringBuilder();
+    why.append(
+        String.format(
+            Locale.ROOT,
+            "learned scorer, confidence %.2f (%s): ",
+            x.confidence,
+            or(scorer.reasons(x.f), "no one sign")));
+    if (x.e.length == 1) {
+      why.append("entry ").append(c.book.ledger[x.e[0]].id().value());
+    } else {
+      why.append(x.e.length).append(" entries (").append(Explain.ids(c.book, x.e)).append(")");
+    }
+    why.append(x.e.length == 1 ? " of " : " totalling ").append(c.book.money(pool, sum));
+    if (diff == 0) {
+      why.append(", equal to the bank line");
+    } else {
+      why.append(" against the bank line's ")
+          .append(c.book.money(pool, c.book.bankMinor[x.b]))
+          .append(" (difference ")
+          .append(c.book.money(pool, diff))
+          .append(")");
+    }
+    int gap = c.book.bankDay[x.b] - maxDay(c.book, x.e);
+    why.append(", ")
+        .append(Math.abs(gap))
+        .append(gap >= 0 ? " day(s) after the latest entry" : " day(s) before the entry");
+    why.append(
+        String.format(
+            Locale.ROOT, ", counterparty similarity %.2f", x.f[PairFeatures.NAME_SIMILARITY]));
+    List<EntryId> ids = new ArrayList<>();
+    for (int e : x.e) {
+      ids.add(c.book.ledger[e].id());
+    }
+    return new MatchGroup(
+        List.of(b.id()),
+        ids,
+        MatchStage.LEARNED,
+        x.e.length == 1 ? RULE_SINGLE : RULE_GROUP,
+        Math.round(x.confidence * 1000) / 1000.0,
+        MatchStatus.PROPOSED,
+        why.toString(),
+        List.of());
+  }
+
+  private static String or(String s, String otherwise) {
+    return s == null || s.isEmpty() ? otherwise : s;
+  }
+
+  // ---- candidates ----
+
+  private static final class Cand {
+    final int b;
+    final int[] e;
+    double[] f;
+    double p;
+    double confidence;
+
+    Cand(int b, int[] e) {
+      this.b = b;
+      this.e = e;
+    }
+
+    /**
+     * Right pairs expected less wrong ones expected: a whole payout the scorer is fairly sure of
+     * beats one of its entries it is very sure of.
+     */
+    double utility() {
+      return e.length * (2 * p - 1);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  /**
+   * Each line's candidates with their features; with a scorer, scored and cut to the line's best
+   * few as they are made (a million-line residue has millions of candidates).
+   */
+  private static List<Cand>[] candidates(Context c, Progress progress, PairScorer scorer) {
+    int n = c.book.bank.length;
+    List<Cand>[] out = new List[n];
+    AtomicInteger done = new AtomicInteger();
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            b -> {
+              List<Cand> l = forLine(c, b);
+              c.made.addAndGet(l.size());
+              if (scorer != null) {
+                for (Cand x : l) {
+                  x.p = scorer.score(x.f);
+                }
+                l.sort(BEST);
+                l = new ArrayList<>(l.subList(0, Math.min(KEPT_PER_LINE, l.size())));
+              }
+              out[b] = l;
+              int d = done.incrementAndGet();
+              if (d % 2_000 == 0 || d == n) {
+                progress.update("residue: scoring candidates", d, n);
+              }
+            });
+    return out;
+  }
+
+  private static List<Cand> forLine(Context c, int b) {
+    Book book = c.book;
+    int pool = book.bankPool[b];
+    int day = book.bankDay[b];
+    long amount = book.bankMinor[b];
+    int from = day - c.settings.daysBefore();
+    int to = day + c.settings.daysAfter();
+    Map<String, Cand> found = new HashMap<>();
+    // singles: amounts near the line's (a fee or rounding apart)
+    long slack = Math.abs(amount) / 20 + 100;
+    List<Integer> singles = new ArrayList<>();
+    for (int e : c.amountRange(pool, amount - slack, amount + slack)) {
+      if (book.ledgerDay[e] >= from && book.ledgerDay[e] <= to) {
+        singles.add(e);
+      }
+    }
+    // entries the line names by reference, and the counterparty's larger entries (part payments)
+    for (String k : book.bankRefs[b]) {
+      for (int e : c.withKey(pool, k)) {
+        if (book.ledgerDay[e] >= day - 90
+            && book.ledgerDay[e] <= to
+            && Long.signum(book.ledgerMinor[e]) == Long.signum(amount)) {
+          singles.add(e);
+        }
+      }
+    }
+    int[] named = c.named(b, day - GROUP_DAYS - 31, to);
+    for (int e : named) {
+      if (Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
+          && Math.abs(book.ledgerMinor[e]) > Math.abs(amount) + slack) {
+        singles.add(e);
+      }
+    }
+    singles.sort(
+        Comparator.comparingInt((Integer e) -> Math.abs(book.ledgerDay[e] - day))
+            .thenComparingInt(e -> e));
+    for (int e : singles) {
+      if (found.size() >= SINGLES_PER_LINE) {
+        break;
+      }
+      found.putIfAbsent(String.valueOf(e), new Cand(b, new int[] {e}));
+    }
+    groups(c, b, found);
+    List<Cand> cands = new ArrayList<>(found.values());
+    Map<Long, Integer> sums = new HashMap<>();
+    for (Cand x : cands) {
+      sums.merge(book.sumLedger(x.e), 1, Integer::sum);
+    }
+    double lookAlike = Math.log1p(c.lookAlikeLines(b));
+    for (Cand x : cands) {
+      x.f = features(c, x, sums.get(book.sumLedger(x.e)) - 1, named, lookAlike);
+    }
+    return cands;
+  }
+
+  /** Sets of entries that could together be the line: by shared reference or by their sum. */
+  private static void groups(Context c, int b, Map<String, Cand> found) {
+    Book book = c.book;
+    int pool = book.bankPool[b];
+    int day = book.bankDay[b];
+    long amount = book.bankMinor[b];
+    // all open entries carrying a reference the line quotes
+    for (String k : book.bankRefs[b]) {
+      int[] e = c.withKey(pool, k);
+      int[] near =
+          Arrays.stream(e)
+              .filter(i -> book.ledgerDay[i] >= day - 60 && book.ledgerDay[i] <= day + 10)
+              .toArray();
+      if (near.length >= 2 && near.length <= 2 * MAX_GROUP) {
+        add(found, b, near);
+      }
+    }
+    // entries that share a reference among themselves and add up to the line less a fee (a
+    // processor's sales booked with its payout id), whatever the bank text says
+    long fee = Math.max(1, Math.abs(amount) / 20);
+    for (int[] cluster : c.clustersSummingTo(pool, amount, amount + fee)) {
+      int last = maxDay(book, cluster);
+      if (last <= day + 3 && last >= day - GROUP_DAYS - 7) {
+        add(found, b, cluster);
+      }
+    }
+    // a fee entry the line names anchors a payout: it and the counterparty's entries before it
+    for (String k : book.bankRefs[b]) {
+      for (int anchor : c.withKey(pool, k)) {
+        if (Long.signum(book.ledgerMinor[anchor]) == -Long.signum(amount)
+            && Math.abs(book.ledgerDay[anchor] - day) <= GROUP_DAYS) {
+          int ad = book.ledgerDay[anchor];
+          int[] near =
+              Arrays.stream(c.namedLike(anchor, ad - GROUP_DAYS / 2 - 3, Math.max(ad, day) + 1))
+                  .filter(e -> e != anchor)
+                  .toArray();
+          subsets(c, b, amount - book.ledgerMinor[anchor], near, anchor, found);
+        }
+      }
+    }
+    int[] named = c.named(b, day - GROUP_DAYS, day + 3);
+    if (named.length < 2) {
+      return;
+    }
+    // entries that share a reference among themselves (a payout's sales and its fee)
+    Map<String, List<Integer>> byRef = new HashMap<>();
+    for (int e : named) {
+      for (String k : c.ledgerKeys[e]) {
+        byRef.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+      }
+    }
+    byRef.values().stream()
+        .filter(l -> l.size() >= 2 && l.size() <= 2 * MAX_GROUP)
+        .forEach(l -> add(found, b, l.stream().mapToInt(Integer::intValue).toArray()));
+    subsets(c, b, amount, named, -1, found);
+  }
+
+  /**
+   * Sets of the given entries (the nearest in time, on the line's side or small ones against it)
+   * that add up to {@code target}, or to it less a fee; each with {@code anchor} added if given.
+   */
+  private static void subsets(
+      Context c, int b, long target, int[] entries, int anchor, Map<String, Cand> found) {
+    Book book = c.book;
+    int day = book.bankDay[b];
+    Integer[] near =
+        Arrays.stream(entries)
+            .filter(
+                e ->
+                    Long.signum(book.ledgerMinor[e]) == Long.signum(target)
+                        || (anchor < 0 && Math.abs(book.ledgerMinor[e]) * 10 < Math.abs(target)))
+            .boxed()
+            .sorted(
+                Comparator.comparingInt((Integer e) -> Math.abs(book.ledgerDay[e] - day))
+                    .thenComparingInt(e -> e))
+            .limit(GROUP_POOL)
+            .toArray(Integer[]::new);
+    if (near.length < (anchor < 0 ? 2 : 1)) {
+      return;
+    }
+    long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
+    int min = anchor < 0 ? 2 : 1;
+    List<int[]> solutions =
+        new ArrayList<>(
+            SubsetSum.find(target, amounts, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS).solutions());
+    if (solutions.isEmpty() && anchor < 0) {
+      // the entries less a fee: money in arrives short, money out leaves with the fee added
+      long fee = Math.max(1, Math.abs(target) / 20);
+      solutions.addAll(
+          SubsetSum.find(target + 1, target + fee, amounts, 2, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
+              .solutions());
+    }
+    for (int[] s : solutions) {
+      int[] e = new int[s.length + (anchor < 0 ? 0 : 1)];
+      for (int k = 0; k < s.length; k++) {
+        e[k] = near[s[k]];
+      }
+      if (anchor >= 0) {
+        e[s.length] = anchor;
+      }
+      add(found, b, e);
+    }
+  }
+
+  private static void add(Map<String, Cand> found, int b, int[] entries) {
+    int[] e = entries.clone();
+    Arrays.sort(e);
+    found.putIfAbsent(Arrays.toString(e), new Cand(b, e));
+  }
+
+  // ---- features ----
+
+  /**
+   * @param alternatives how many other candidates of the line add up to the same sum
+   * @param named the counterparty's open entries around the line (for the window coverage)
+   */
+  private static double[] features(
+      Context c, Cand x, int alternatives, int[] named, double lookAlike) {
+    Book book = c.book;
+    int b = x.b;
+    int[] es = x.e;
+    double[] f = new double[PairFeatures.names(c.sim != null).size()];
+    long amount = book.bankMinor[b];
+    long sum = book.sumLedger(es);
+    long diff = sum - amount;
+    double scale = Math.max(1, Math.abs(amount));
+    f[PairFeatures.AMOUNT_GAP] = Math.min(1, Math.abs(diff) / scale);
+    f[PairFeatures.EXACT_AMOUNT] = diff == 0 ? 1 : 0;
+    f[PairFeatures.FEE_NETTED] = diff > 0 && diff <= Math.abs(amount) / 20 ? 1 : 0;
+    int maxDay = maxDay(book, es);
+    int minDay = Integer.MAX_VALUE;
+    for (int e : es) {
+      minDay = Math.min(minDay, book.ledgerDay[e]);
+    }
+    int day = book.bankDay[b];
+    f[PairFeatures.DATE_GAP] = Math.min(1, Math.abs(day - maxDay) / 30.0);
+    f[PairFeatures.BANK_FIRST] = day < minDay ? 1 : 0;
+    double name = 0;
+    double text = 0;
+    double emb = 0;
+    int referenced = 0;
+    Set<String> bankRefs = Set.of(book.bankRefs[b]);
+    for (int e : es) {
+      name += book.nameSimilarity(b, e);
+      text += jaccard(c.bankTokens[b], c.ledgerTokens[e]);
+      for (String k : c.ledgerKeys[e]) {
+        if (bankRefs.contains(k)) {
+          referenced++;
+          break;
+        }
+      }
+      if (c.sim != null) {
+        emb += c.sim.of(book.bank[b], book.ledger[e]);
+      }
+    }
+    f[PairFeatures.NAME_SIMILARITY] = name / es.length;
+    f[PairFeatures.NO_NAME] = book.bankName[b].isEmpty() ? 1 : 0;
+    f[PairFeatures.TEXT_SIMILARITY] = text / es.length;
+    f[PairFeatures.REFERENCE_IN_TEXT] = referenced / (double) es.length;
+    f[PairFeatures.SHARED_REFERENCE] = es.length >= 2 && sharedKey(c, es) ? 1 : 0;
+    f[PairFeatures.ENTRIES] = Math.log(es.length);
+    boolean feeEntry = false;
+    for (int e : es) {
+      feeEntry |= Long.signum(book.ledgerMinor[e]) == -Long.signum(amount);
+    }
+    f[PairFeatures.FEE_ENTRY] = feeEntry ? 1 : 0;
+    f[PairFeatures.ALTERNATIVES] = Math.log1p(alternatives);
+    f[PairFeatures.LOOK_ALIKE_LINES] = lookAlike;
+    f[PairFeatures.COVERAGE] = es.length == 1 ? 1 : coverage(c, b, es, minDay, maxDay, named);
+    f[PairFeatures.DATE_SPAN] = Math.min(1, (maxDay - minDay) / 14.0);
+    f[PairFeatures.PARTIAL] =
+        es.length == 1 && Math.abs(sum) > Math.abs(amount) + Math.abs(amount) / 20 + 100 ? 1 : 0;
+    // a linear model needs the combinations spelled out: a reference means most when sums agree
+    double fits = Math.max(f[PairFeatures.EXACT_AMOUNT], f[PairFeatures.FEE_NETTED]);
+    f[PairFeatures.AMOUNT_FITS] = fits;
+    f[PairFeatures.REFERENCE_AND_FIT] = fits * f[PairFeatures.REFERENCE_IN_TEXT];
+    f[PairFeatures.SHARED_REFERENCE_AND_FIT] = fits * f[PairFeatures.SHARED_REFERENCE];
+    if (c.sim != null) {
+      f[PairFeatures.EMBEDDING_SIMILARITY] = emb / es.length;
+    }
+    return f;
+  }
+
+  private static int maxDay(Book book, int[] es) {
+    int m = Integer.MIN_VALUE;
+    for (int e : es) {
+      m = Math.max(m, book.ledgerDay[e]);
+    }
+    return m;
+  }
+
+  private static boolean sharedKey(Context c, int[] es) {
+    for (String k : c.ledgerKeys[es[0]]) {
+      boolean all = true;
+      for (int e : es) {
+        all &= Arrays.asList(c.ledgerKeys[e]).contains(k);
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Share of the counterparty's entries on the group's side, within its dates, that it holds. */
+  private static double coverage(Context c, int b, int[] es, int minDay, int maxDay, int[] named) {
+    long sign = Long.signum(c.book.bankMinor[b]);
+    int inSpan = 0;
+    for (int e : named) {
+      int d = c.book.ledgerDay[e];
+      if (d >= minDay && d <= maxDay && Long.signum(c.book.ledgerMinor[e]) == sign) {
+        inSpan++;
+      }
+    }
+    int mine = 0;
+    for (int e : es) {
+      if (Long.signum(c.book.ledgerMinor[e]) == sign) {
+        mine++;
+      }
+    }
+    return inSpan == 0 ? 1 : Math.min(1, mine / (double) inSpan);
+  }
+
+  private static double jaccard(String[] a, String[] b) {
+    if (a.length == 0 || b.length == 0) {
+      return 0;
+    }
+    int common = 0;
+    for (String x : a) {
+      for (String y : b) {
+        if (x.equals(y)) {
+          common++;
+          break;
+        }
+      }
+    }
+    return common / (double) (a.length + b.length - common);
+  }
+
+  /** The residue, indexed for candidate search. */
+  private static final class Context {
+    final Book book;
+    final Similarity sim;
+    final Settings settings = Settings.DEFAULT;
+    final java.util.concurrent.atomic.AtomicLong made =
+        new java.util.concurrent.atomic.AtomicLong();
+    final String[][] ledgerKeys;
+    final String[][] bankTokens;
+    final String[][] ledgerTokens;
+    private final int[][] byAmount;
+    private final List<Map<String, int[]>> byKey;
+    private final Map<Long, int[]> bankDaysByAmount = new HashMap<>();
+
+    Context(List<BankLine> bank, List<LedgerEntry> ledger, MatchingConfig config, Similarity sim) {
+      this.book = new Book(bank, ledger, config);
+      this.sim = sim;
+      int pools = book.poolLimits.length;
+      ledgerKeys = new String[book.ledger.length][];
+      ledgerTokens = new String[book.ledger.length][];
+      IntStream.range(0, book.ledger.length)
+          .parallel()
+          .forEach(
+              e -> {
+                LedgerEntry x = book.ledger[e];
+                Set<String> keys = new LinkedHashSet<>();
+                if (book.ledgerRef[e] != null) {
+                  keys.add(book.ledgerRef[e]);
+                }
+                for (String k : References.keysIn(x.description())) {
+                  if (!References.isWeak(k)) {
+                    keys.add(k);
+                  }
+                }
+                ledgerKeys[e] = keys.toArray(String[]::new);
+                ledgerTokens[e] = tokens(x.description() + " " + nz(x.documentRef()));
+              });
+      bankTokens = new String[book.bank.length][];
+      IntStream.range(0, book.bank.length)
+          .parallel()
+          .forEach(
+              b ->
+                  bankTokens[b] =
+                      tokens(book.bank[b].description() + " " + nz(book.bank[b].bankReference())));
+      List<List<Integer>> amountLists = new ArrayList<>();
+      byKey = new ArrayList<>();
+      for (int p = 0; p < pools; p++) {
+        amountLists.add(new ArrayList<>());
+        byKey.add(new HashMap<>());
+      }
+      Map<String, List<Integer>>[] keyLists = new Map[pools];
+      for (int p = 0; p < pools; p++) {
+        keyLists[p] = new HashMap<>();
+      }
+      for (int e = 0; e < book.ledger.length; e++) {
+        int p = book.ledgerPool[e];
+        amountLists.get(p).add(e);
+        for (String k : ledgerKeys[e]) {
+          keyLists[p].computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+        }
+      }
+      byAmount = new int[pools][];
+      for (int p = 0; p < pools; p++) {
+        byAmount[p] =
+            amountLists.get(p).stream()
+                .sorted(Comparator.comparingLong((Integer e) -> book.ledgerMinor[e]))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        Map<String, int[]> m = byKey.get(p);
+        keyLists[p].forEach((k, l) -> m.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
+      }
+      for (int p = 0; p < pools; p++) {
+        java.util.TreeMap<Long, List<int[]>> bySum = new java.util.TreeMap<>();
+        for (int[] cluster : byKey.get(p).values()) {
+          if (cluster.length < 2 || cluster.length > 2 * MAX_GROUP) {
+            continue;
+          }
+          int first = Integer.MAX_VALUE;
+          int last = Integer.MIN_VALUE;
+          long sum = 0;
+          for (int e : cluster) {
+            first = Math.min(first, book.ledgerDay[e]);
+            last = Math.max(last, book.ledgerDay[e]);
+            sum += book.ledgerMinor[e];
+          }
+          if (last - first <= GROUP_DAYS + 7) {
+            bySum.computeIfAbsent(sum, x -> new ArrayList<>()).add(cluster);
+          }
+        }
+        clustersBySum.add(bySum);
+      }
+      Map<Long, List<Integer>> days = new HashMap<>();
+      for (int b = 0; b < book.bank.length; b++) {
+        days.computeIfAbsent(key(book.bankPool[b], book.bankMinor[b]), x -> new ArrayList<>())
+            .add(book.bankDay[b]);
+      }
+      days.forEach(
+          (k, l) ->
+              bankDaysByAmount.put(k, l.stream().mapToInt(Integer::intValue).sorted().toArray()));
+    }
+
+    private static long key(int pool, long minor) {
+      return minor * 4099 + pool;
+    }
+
+    private static String nz(String s) {
+      return s == null ? "" : s;
+    }
+
+    /** Entries of the pool whose amount lies within {@code [low, high]}. */
+    int[] amountRange(int pool, long low, long high) {
+      int[] s = byAmount[pool];
+      int lo = 0;
+      int hi = s.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (book.ledgerMinor[s[mid]] < low) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      int end = lo;
+      while (end < s.length && book.ledgerMinor[s[end]] <= high) {
+        end++;
+      }
+      return Arrays.copyOfRange(s, lo, end);
+    }
+
+    int[] withKey(int pool, String key) {
+      int[] e = byKey.get(pool).get(key);
+      return e == null ? Book.EMPTY : e;
+    }
+
+    /** The counterparty's open entries within the dates. */
+    int[] named(int b, int fromDay, int toDay) {
+      int[] all = book.ledgerNamed(book.bankPool[b], book.bankBlock[b], fromDay, toDay);
+      int[] out = new int[all.length];
+      int n = 0;
+      for (int e : all) {
+        if (book.nameSimilarity(b, e) >= 0.5) {
+          out[n++] = e;
+        }
+      }
+      int[] kept = Arrays.copyOf(out, n);
+      Arrays.sort(kept);
+      return kept;
+    }
+
+    /** Entries of the pool that share a key with others, as sets, by their sum. */
+    private final List<java.util.TreeMap<Long, List<int[]>>> clustersBySum = new ArrayList<>();
+
+    List<int[]> clustersSummingTo(int pool, long low, long high) {
+      List<int[]> out = new ArrayList<>();
+      clustersBySum.get(pool).subMap(low, true, high, true).values().forEach(out::addAll);
+      return out;
+    }
+
+    /** The open entries of the same counterparty as a ledger entry, within the dates. */
+    int[] namedLike(int e, int fromDay, int toDay) {
+      int pool = book.ledgerPool[e];
+      return book.ledgerNamed(pool, book.ledgerBlock[e], fromDay, toDay);
+    }
+
+    /** Other open bank lines of the pool with the same amount within two weeks. */
+    int lookAlikeLines(int b) {
+      int[] d = bankDaysByAmount.get(key(book.bankPool[b], book.bankMinor[b]));
+      int day = book.bankDay[b];
+      return firstAtLeast(d, day + 15) - firstAtLeast(d, day - 14) - 1;
+    }
+
+    private static int firstAtLeast(int[] sorted, int value) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] < value) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    private static String[] tokens(String text) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String t : text.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) {
+        if (t.length() >= 2) {
+          out.add(t);
+        }
+      }
+      return out.toArray(String[]::new);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package org.tieout.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tieout.core.BankLine;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.core.MatchStage;
+import org.tieout.core.MatchStatus;
+import org.tieout.matcher.dataset.DatasetGenerator;
+import org.tieout.matcher.eval.Evaluation;
+
+/**
+ * The learned residue stage on generated datasets whose seeds the bundled scorer was not trained on
+ * (it was trained on seeds 101 to 108), without embeddings (the lexical variant).
+ */
+class LearnedResidueTest {
+  private static final MatchingConfig CONFIG = MatchingConfig.defaultConfig();
+
+  private static DatasetGenerator.Dataset dataset(long seed, int lines) {
+    return new DatasetGenerator(
+            new DatasetGenerator.Options(seed, lines, LocalDate.of(2025, 9, 1), 100))
+        .generate(Progress.NONE);
+  }
+
+  private record Run(Reconciliation rules, Reconciliation merged, List<MatchGroup> learned) {}
+
+  private static Run run(DatasetGenerator.Dataset d, PairScorer scorer) {
+    Reconciliation rules = new Reconciler(CONFIG, Progress.NONE).run(d.bank(), d.ledger());
+    Reconciliation open = LearnedResidue.reopenProposals(rules, d.bank(), d.ledger());
+    List<MatchGroup> learned =
+        new LearnedResidue(CONFIG, scorer, LearnedResidue.Settings.DEFAULT)
+            .propose(open.unmatchedBank(), open.unmatchedLedger(), null, Progress.NONE)
+            .groups();
+    return new Run(rules, LearnedResidue.merge(rules, open, learned), learned);
+  }
+
+  private static Set<String> pairs(List<MatchGroup> truth) {
+    Set<String> out = new HashSet<>();
+    for (MatchGroup g : truth) {
+      g.bankIds().forEach(b -> g.ledgerIds().forEach(e -> out.add(b.value() + "|" + e.value())));
+    }
+    return out;
+  }
+
+  @Test
+  void addsRecallOverTheRulesAtPrecisionAReviewerCanTrust() {
+    for (long seed : new long[] {911, 912}) {
+      DatasetGenerator.Dataset d = dataset(seed, 2500);
+      Run r = run(d, PairScorer.bundled(false));
+      Evaluation rulesOnly = Evaluation.score(r.rules().groups(), d.truth());
+      Evaluation withLearned = Evaluation.score(r.merged().groups(), d.truth());
+      Evaluation learnedOnly = Evaluation.score(r.learned(), d.truth());
+      assertThat(withLearned.all().recall())
+          .as("recall with the learned stage, seed %d", seed)
+          .isGreaterThan(rulesOnly.all().recall() + 0.04)
+          .isGreaterThan(0.87);
+      assertThat(learnedOnly.all().precision())
+          .as("learned proposals' pair precision, seed %d", seed)
+          .isGreaterThanOrEqualTo(0.85);
+      assertThat(withLearned.proposed().precision())
+          .as("all proposals' pair precision, seed %d", seed)
+          .isGreaterThanOrEqualTo(0.85);
+      // the learned stage never touches what the rules posted
+      assertThat(withLearned.autoMatched()).isEqualTo(rulesOnly.autoMatched());
+    }
+  }
+
+  @Test
+  void proposesOnlyAndNeverUsesALineOrEntryTwice() {
+    DatasetGenerator.Dataset d = dataset(913, 1500);
+    Run r = run(d, PairScorer.bundled(false));
+    assertThat(r.learned()).isNotEmpty();
+    for (MatchGroup g : r.learned()) {
+      assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+      assertThat(g.stage()).isEqualTo(MatchStage.LEARNED);
+      assertThat(g.bankIds()).hasSize(1);
+      assertThat(g.confidence()).isBetween(LearnedResidue.Settings.DEFAULT.threshold(), 1.0);
+      assertThat(g.explanation()).startsWith("learned scorer, confidence").contains("counterparty");
+    }
+    Set<String> seen = new HashSet<>();
+    for (MatchGroup g : r.merged().groups()) {
+      g.bankIds().forEach(id -> assertThat(seen.add("b" + id.value())).as(id.value()).isTrue());
+      g.ledgerIds().forEach(id -> assertThat(seen.add("e" + id.value())).as(id.value()).isTrue());
+    }
+    r.merged().unmatchedBank().forEach(b -> assertThat(seen).doesNotContain("b" + b.id().value()));
+    r.merged()
+        .unmatchedLedger()
+        .forEach(e -> assertThat(seen).doesNotContain("e" + e.id().value()));
+    assertThat(
+            r.merged().groups().size()
+                + r.merged().unmatchedBank().size()
+                - r.rules().groups().size()
+                - r.rules().unmatchedBank().size())
+        .as("every bank line still accounted for")
+        .isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void rerunProposesTheSame() {
+    DatasetGenerator.Dataset d = dataset(914, 1200);
+    assertThat(run(d, PairScorer.bundled(false)).learned())
+        .isEqualTo(run(d, PairScorer.bundled(false)).learned());
+  }
+
+  @Test
+  void findsAPayoutFromItsFeeEntryAndExplainsIt() {
+    // four card sales and the processor's fee, which carries the payout id the bank text quotes
+    String stripe = "Stripe Payments Europe Ltd";
+    List<LedgerEntry> ledger = new ArrayList<>();
+    String[] sales = {"120.50", "49.90", "314.75", "99.00"};
+    for (int i = 0; i < sales.length; i++) {
+      ledger.add(
+          Lines.entry("L" + i, i - 6, sales[i], stripe, null, "Card sale order " + (500_100 + i)));
+    }
+    ledger.add(Lines.entry("LF", -2, "-10.50", stripe, null, "Processing fees po_7QX2KD91"));
+    // unrelated sales of the same processor around it
+    ledger.add(Lines.entry("LX1", -4, "77.00", stripe, null, "Card sale order 500900"));
+    ledger.add(Lines.entry("LX2", -3, "150.00", stripe, null, "Card sale order 500901"));
+    BankLine payout =
+        Lines.bank("B1", 0, "573.65", "STRIPE PAYMENTS EUROPE", "STRIPE PAYOUT po_7QX2KD91");
+    List<MatchGroup> groups =
+        new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
+            .propose(List.of(payout), ledger, null, Progress.NONE)
+            .groups();
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).ledgerIds())
+        .extracting(e -> e.value())
+        .containsExactlyInAnyOrder("L0", "L1", "L2", "L3", "LF");
+    assertThat(groups.get(0).rule()).isEqualTo(LearnedResidue.RULE_GROUP);
+    assertThat(groups.get(0).explanation())
+        .contains("5 entries")
+        .contains("equal to the bank line");
+  }
+
+  @Test
+  void trainsFromLabelsAndItsConfidenceTracksMeasuredPrecision(@TempDir Path dir) {
+    List<double[]> rows = new ArrayList<>();
+    List<Boolean> right = new ArrayList<>();
+    List<Reconciliation> residues = new ArrayList<>();
+    List<Set<String>> truths = new ArrayList<>();
+    for (long seed : new long[] {921, 922}) {
+      DatasetGenerator.Dataset d = dataset(seed, 1500);
+      Reconciliation open =
+          LearnedResidue.reopenProposals(
+              new Reconciler(CONFIG, Progress.NONE).run(d.bank(), d.ledger()),
+              d.bank(),
+              d.ledger());
+      residues.add(open);
+      truths.add(pairs(d.truth()));
+      for (LearnedResidue.Example x :
+          LearnedResidue.examples(
+              open.unmatchedBank(),
+              open.unmatchedLedger(),
+              CONFIG,
+              null,
+              truths.get(truths.size() - 1))) {
+        rows.add(x.features());
+        right.add(x.right());
+      }
+    }
+    PairScorer first = PairScorer.train(rows, right, false, 5);
+    List<double[]> winners = new ArrayList<>();
+    List<Boolean> winnerRight = new ArrayList<>();
+    for (int i = 0; i < residues.size(); i++) {
+      for (LearnedResidue.Example x :
+          LearnedResidue.winnerExamples(
+              residues.get(i).unmatchedBank(),
+              residues.get(i).unmatchedLedger(),
+              CONFIG,
+              null,
+              truths.get(i),
+              first)) {
+        winners.add(x.features());
+        winnerRight.add(x.right());
+      }
+    }
+    PairScorer trained = first.calibrated(winners, winnerRight, 5);
+    trained.save(dir);
+    PairScorer loaded = PairScorer.load(dir, false);
+    assertThat(loaded.confidence(0.7, 3)).isEqualTo(trained.confidence(0.7, 3));
+
+    // on a dataset it has not seen: confident proposals are right more often than doubtful ones
+    DatasetGenerator.Dataset unseen = dataset(923, 2000);
+    Reconciliation open =
+        LearnedResidue.reopenProposals(
+            new Reconciler(CONFIG, Progress.NONE).run(unseen.bank(), unseen.ledger()),
+            unseen.bank(),
+            unseen.ledger());
+    List<MatchGroup> all =
+        new LearnedResidue(CONFIG, loaded, new LearnedResidue.Settings(0.0, 45, 10))
+            .propose(open.unmatchedBank(), open.unmatchedLedger(), null, Progress.NONE)
+            .groups();
+    Set<String> truth = pairs(unseen.truth());
+    double[] high = precision(all, truth, 0.9, 1.01);
+    double[] low = precision(all, truth, 0.0, 0.5);
+    assertThat(high[1]).as("pairs at confidence >= 0.9").isGreaterThan(50);
+    assertThat(high[0] / high[1]).as("precision at confidence >= 0.9").isGreaterThan(0.9);
+    assertThat(low[0] / Math.max(1, low[1]))
+        .as("precision below 0.5")
+        .isLessThan(high[0] / high[1] - 0.2);
+  }
+
+  /** {right pairs, pairs} of the groups whose confidence lies in [from, to). */
+  private static double[] precision(
+      List<MatchGroup> groups, Set<String> truth, double from, double to) {
+    double[] out = new double[2];
+    for (MatchGroup g : groups) {
+      if (g.confidence() >= from && g.confidence() < to) {
+        for (var e : g.ledgerIds()) {
+          out[1]++;
+          out[0] += truth.contains(g.bankIds().get(0).value() + "|" + e.value()) ? 1 : 0;
+        }
+      }
+    }
+    return out;
+  }
+}
