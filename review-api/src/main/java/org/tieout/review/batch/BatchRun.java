@@ -67,6 +67,9 @@ public final class BatchRun {
     org.tieout.review.residue.ResidueConfig.Outcome residue =
         org.tieout.review.residue.ResidueConfig.apply(
             new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger()),
+            inputs.bank(),
+            inputs.ledger(),
+            request.config(),
             progress,
             llmListener);
     Reconciliation rec = residue.reconciliation();

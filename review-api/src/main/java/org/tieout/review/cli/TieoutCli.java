@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       GenerateAnomaliesCommand.class,
       TrainAnomaliesCommand.class,
+      TrainResidueCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       BenchmarkQueueCommand.class,

@@ -27,6 +27,7 @@ import org.tieout.matcher.Reconciler;
 import org.tieout.matcher.Reconciliation;
 import org.tieout.matcher.eval.Evaluation;
 import org.tieout.review.residue.AnswerValidator;
+import org.tieout.review.residue.LearnedStage;
 import org.tieout.review.residue.LlmProposer;
 import org.tieout.review.residue.Prompt;
 import org.tieout.review.residue.ResidueConfig;
@@ -59,14 +60,26 @@ public final class SuiteRun {
     List<LedgerEntry> ledger = read(InterchangeCsv.readLedger(suite.ledger()));
     List<MatchGroup> truth = InterchangeCsv.readMatches(suite.truth());
     long started = System.nanoTime();
-    Reconciliation rec = new Reconciler(MatchingConfig.defaultConfig(), progress).run(bank, ledger);
+    Reconciliation rules =
+        new Reconciler(MatchingConfig.defaultConfig(), progress).run(bank, ledger);
+    String key = endpoint == null ? null : endpoint.apiKey();
+    org.tieout.embeddings.Embedder embedder = ResidueConfig.embedder(key);
+    LearnedStage.Outcome learned =
+        LearnedStage.apply(
+            rules,
+            bank,
+            ledger,
+            MatchingConfig.defaultConfig(),
+            embedder == null ? null : new CachingEmbedder(embedder, suite.dir().resolve(".cache")),
+            progress);
+    System.err.println("tieout eval: " + learned.note());
+    Reconciliation rec = learned.reconciliation();
     List<MatchGroup> groups = new ArrayList<>(rec.groups());
 
     Map<String, Object> llm = new LinkedHashMap<>();
     Prompt prompt = Prompt.load(suite.prompt());
     llm.put("prompt", prompt.id());
     llm.put("model", suite.model());
-    String key = endpoint == null ? null : endpoint.apiKey();
     boolean recorded = hasRecordings(suite.recordings());
     List<ResidueStage.LineResult> asked = List.of();
     if ((key == null || key.isBlank()) && !recorded) {
@@ -90,7 +103,9 @@ public final class SuiteRun {
               new AnswerValidator(500));
       ResidueStage.Result r =
           new ResidueStage(
-                  new CachingEmbedder(ResidueConfig.embedder(key), suite.dir().resolve(".cache")),
+                  new CachingEmbedder(
+                      embedder == null ? org.tieout.embeddings.Embedders.local() : embedder,
+                      suite.dir().resolve(".cache")),
                   proposer)
               .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
       groups.addAll(r.groups());
@@ -108,6 +123,7 @@ public final class SuiteRun {
     data.put("duration_s", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
     data.putAll(ev.toMap());
     data.put("confidence_buckets", buckets(groups, truth));
+    data.put("learned_scorer", learned.note());
     data.put("llm", llm);
     data.put("cases", cases(groups, truth));
     List<String> failures = check(suite.thresholds(), ev, llm);

@@ -1,17 +1,9 @@
 package org.tieout.review.residue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.tieout.core.BankLine;
-import org.tieout.core.EntryId;
 import org.tieout.core.LedgerEntry;
-import org.tieout.core.MatchGroup;
-import org.tieout.core.TransactionId;
 import org.tieout.embeddings.CachingEmbedder;
 import org.tieout.embeddings.Embedders;
 import org.tieout.matcher.Progress;
@@ -28,10 +20,6 @@ public final class ResidueConfig {
 
   /** A reconciliation with the residue stage's proposals added, and a line saying what it did. */
   public record Outcome(Reconciliation reconciliation, String note) {}
-
-  public static Outcome apply(Reconciliation rec, Progress progress) {
-    return apply(rec, progress, LlmProposer.Listener.NONE);
-  }
 
   /** Whether the stage can run: a key is configured. */
   public static boolean configured() {
@@ -51,20 +39,36 @@ public final class ResidueConfig {
     return System.getenv().getOrDefault("TIEOUT_LLM_BASE_URL", "https://api.openai.com/v1");
   }
 
+  /**
+   * The residue stage: the learned scorer (always; it needs no key), then the LLM for the lines
+   * still open when a key is configured.
+   */
   public static Outcome apply(
-      Reconciliation rec, Progress progress, LlmProposer.Listener listener) {
+      Reconciliation rec,
+      List<BankLine> bank,
+      List<LedgerEntry> ledger,
+      org.tieout.matcher.MatchingConfig config,
+      Progress progress,
+      LlmProposer.Listener listener) {
     String key = System.getenv("TIEOUT_LLM_API_KEY");
+    Path cache = cacheDir();
+    org.tieout.embeddings.Embedder embedder = embedder(key);
+    LearnedStage.Outcome learned =
+        LearnedStage.apply(
+            rec,
+            bank,
+            ledger,
+            config,
+            embedder == null ? null : new CachingEmbedder(embedder, cache.resolve("embeddings")),
+            progress);
+    System.err.println("tieout: " + learned.note());
+    rec = learned.reconciliation();
     if (key == null || key.isBlank()) {
       String note =
-          "LLM stage skipped: no TIEOUT_LLM_API_KEY; the residue stays for review without model proposals.";
+          "LLM stage skipped: no TIEOUT_LLM_API_KEY; the learned scorer's proposals stand alone.";
       System.err.println("tieout: " + note);
-      return new Outcome(rec, note);
+      return new Outcome(rec, learned.note() + " " + note);
     }
-    Path cache =
-        Path.of(
-            System.getenv()
-                .getOrDefault(
-                    "TIEOUT_CACHE_DIR", System.getProperty("user.home") + "/.cache/tieout"));
     Prompt prompt =
         Prompt.load(
             Path.of(
@@ -77,7 +81,10 @@ public final class ResidueConfig {
             new AnswerValidator(500));
     llm.listener(listener);
     ResidueStage.Result r =
-        new ResidueStage(new CachingEmbedder(embedder(key), cache.resolve("embeddings")), llm)
+        new ResidueStage(
+                new CachingEmbedder(
+                    embedder == null ? Embedders.local() : embedder, cache.resolve("embeddings")),
+                llm)
             .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
     long invalid = r.lines().stream().filter(l -> l.outcome().status().equals("invalid")).count();
     long failed = r.lines().stream().filter(l -> l.outcome().status().equals("failed")).count();
@@ -92,15 +99,28 @@ public final class ResidueConfig {
             invalid,
             failed,
             llm.usage());
-    return new Outcome(merge(rec, r.groups()), note);
+    return new Outcome(
+        org.tieout.matcher.LearnedResidue.merge(rec, rec, r.groups()), learned.note() + " " + note);
+  }
+
+  /** Where embeddings and answers are cached: TIEOUT_CACHE_DIR, default ~/.cache/tieout. */
+  public static Path cacheDir() {
+    return Path.of(
+        System.getenv()
+            .getOrDefault("TIEOUT_CACHE_DIR", System.getProperty("user.home") + "/.cache/tieout"));
   }
 
   /**
-   * The in-process MiniLM, or OpenAI embeddings with TIEOUT_EMBEDDINGS=openai
-   * (TIEOUT_EMBEDDING_MODEL, default text-embedding-3-small at 512 dimensions).
+   * The in-process MiniLM; OpenAI embeddings with TIEOUT_EMBEDDINGS=openai (TIEOUT_EMBEDDING_MODEL,
+   * default text-embedding-3-small at 512 dimensions), which needs the key; none with
+   * TIEOUT_EMBEDDINGS=none (null: the learned scorer then uses its lexical model).
    */
   public static org.tieout.embeddings.Embedder embedder(String key) {
-    if (!"openai".equals(System.getenv("TIEOUT_EMBEDDINGS"))) {
+    String choice = System.getenv().getOrDefault("TIEOUT_EMBEDDINGS", "local");
+    if (choice.equals("none") || (choice.equals("openai") && (key == null || key.isBlank()))) {
+      return null;
+    }
+    if (!choice.equals("openai")) {
       return Embedders.local();
     }
     return Embedders.openAi(
@@ -108,32 +128,5 @@ public final class ResidueConfig {
         key,
         System.getenv().getOrDefault("TIEOUT_EMBEDDING_MODEL", "text-embedding-3-small"),
         512);
-  }
-
-  private static Reconciliation merge(Reconciliation rec, List<MatchGroup> added) {
-    if (added.isEmpty()) {
-      return rec;
-    }
-    Set<TransactionId> bank = new HashSet<>();
-    Set<EntryId> ledger = new HashSet<>();
-    added.forEach(
-        g -> {
-          bank.addAll(g.bankIds());
-          ledger.addAll(g.ledgerIds());
-        });
-    List<MatchGroup> groups = new ArrayList<>(rec.groups());
-    groups.addAll(added);
-    List<BankLine> openBank =
-        rec.unmatchedBank().stream().filter(b -> !bank.contains(b.id())).toList();
-    List<LedgerEntry> openLedger =
-        rec.unmatchedLedger().stream().filter(e -> !ledger.contains(e.id())).toList();
-    Map<String, Reconciliation.RuleCount> byRule = new HashMap<>(rec.byRule());
-    for (MatchGroup g : added) {
-      byRule.merge(
-          g.rule(),
-          new Reconciliation.RuleCount(0, 1),
-          (a, b) -> new Reconciliation.RuleCount(a.autoMatched(), a.proposed() + b.proposed()));
-    }
-    return new Reconciliation(groups, openBank, openLedger, byRule);
   }
 }

@@ -1,0 +1,88 @@
+package org.tieout.review.residue;
+
+import java.util.List;
+import java.util.Locale;
+import org.tieout.core.BankLine;
+import org.tieout.core.LedgerEntry;
+import org.tieout.core.MatchGroup;
+import org.tieout.embeddings.Embedder;
+import org.tieout.matcher.LearnedResidue;
+import org.tieout.matcher.MatchingConfig;
+import org.tieout.matcher.PairScorer;
+import org.tieout.matcher.Progress;
+import org.tieout.matcher.Reconciliation;
+
+/**
+ * The learned half of the residue stage, which needs no key: retrieval of candidates and the
+ * bundled {@link PairScorer}. With an embedder, and a residue small enough to embed (at most {@code
+ * TIEOUT_EMBED_MAX_TEXTS} lines and entries, default 20,000), the scorer also weighs embedding
+ * similarity; otherwise it uses its lexical variant, and the note says so. A winner is proposed
+ * when its calibrated confidence is at least {@code TIEOUT_LEARNED_MIN_CONFIDENCE} (default 0.5).
+ */
+public final class LearnedStage {
+  private LearnedStage() {}
+
+  /** What the stage added, and a line saying what it did. */
+  public record Outcome(Reconciliation reconciliation, List<MatchGroup> added, String note) {}
+
+  static final int DEFAULT_EMBED_MAX_TEXTS = 20_000;
+
+  /**
+   * @param rules the rules' result
+   * @param bank every bank line of the run (the rules' proposals are weighed again)
+   * @param ledger every ledger entry of the run
+   */
+  public static Outcome apply(
+      Reconciliation rules,
+      List<BankLine> bank,
+      List<LedgerEntry> ledger,
+      MatchingConfig config,
+      Embedder embedder,
+      Progress progress) {
+    Reconciliation rec = LearnedResidue.reopenProposals(rules, bank, ledger);
+    int texts = rec.unmatchedBank().size() + rec.unmatchedLedger().size();
+    int max =
+        Integer.parseInt(
+            System.getenv()
+                .getOrDefault("TIEOUT_EMBED_MAX_TEXTS", String.valueOf(DEFAULT_EMBED_MAX_TEXTS)));
+    String why = null;
+    if (embedder == null) {
+      why = "no embedder configured";
+    } else if (texts > max) {
+      why = texts + " open lines and entries exceed TIEOUT_EMBED_MAX_TEXTS=" + max;
+    }
+    PairScorer scorer = PairScorer.bundled(why == null);
+    if (scorer == null) {
+      return new Outcome(rules, List.of(), "Learned scorer skipped: no model is bundled.");
+    }
+    LearnedResidue.Similarity sim =
+        why == null
+            ? new EmbeddingSimilarity(
+                embedder, rec.unmatchedBank(), rec.unmatchedLedger(), progress)
+            : null;
+    LearnedResidue.Result r =
+        new LearnedResidue(
+                config,
+                scorer,
+                new LearnedResidue.Settings(
+                    Double.parseDouble(
+                        System.getenv()
+                            .getOrDefault(
+                                "TIEOUT_LEARNED_MIN_CONFIDENCE",
+                                String.valueOf(LearnedResidue.Settings.DEFAULT.threshold()))),
+                    LearnedResidue.Settings.DEFAULT.daysBefore(),
+                    LearnedResidue.Settings.DEFAULT.daysAfter()))
+            .propose(rec.unmatchedBank(), rec.unmatchedLedger(), sim, progress);
+    String note =
+        String.format(
+            Locale.ROOT,
+            "Learned scorer (%s, trained %s): %d residue line(s) had candidates (%d in all); %d"
+                + " group(s) proposed for review, replacing rule proposals where they disagree.",
+            why == null ? "with embedding similarity" : "lexical: " + why,
+            scorer.trainedAt(),
+            r.linesScored(),
+            r.candidates(),
+            r.groups().size());
+    return new Outcome(LearnedResidue.merge(rules, rec, r.groups()), r.groups(), note);
+  }
+}
