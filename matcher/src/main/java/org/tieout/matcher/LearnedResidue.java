@@ -207,27 +207,6 @@ public final class LearnedResidue {
     return out;
   }
 
-  /**
-   * For the calibration: the candidates that won their lines under {@code scorer}'s pair model, as
-   * {@code (score, entries)} rows, labelled right when each of their pairs is in {@code
-   * truthPairs}.
-   */
-  public static List<Example> winnerExamples(
-      List<BankLine> openBank,
-      List<LedgerEntry> openLedger,
-      MatchingConfig config,
-      Similarity sim,
-      Set<String> truthPairs,
-      PairScorer scorer) {
-    Context c =
-        new LearnedResidue(config, scorer, Settings.DEFAULT).context(openBank, openLedger, sim);
-    List<Example> out = new ArrayList<>();
-    for (Cand x : winners(c, candidates(c, Progress.NONE, scorer))) {
-      out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length), right(c, x, truthPairs)));
-    }
-    return out;
-  }
-
   private static boolean right(Context c, Cand x, Set<String> truthPairs) {
     for (int e : x.e) {
       if (!truthPairs.contains(
@@ -239,17 +218,30 @@ public final class LearnedResidue {
   }
 
   /**
-   * Every candidate for the open lines with its features, labelled right when each of its pairs is
-   * in {@code truthPairs} (keys {@code bankId|entryId}).
+   * Training rows, labelled right when each of the candidate's pairs is in {@code truthPairs} (keys
+   * {@code bankId|entryId}). Without {@code winnersOf}: every candidate for the open lines with its
+   * features (for the pair model). With it: the candidates that won their lines under that pair
+   * model, as {@code (score, entries)} rows (for the calibration).
    */
   public static List<Example> examples(
       List<BankLine> openBank,
       List<LedgerEntry> openLedger,
       MatchingConfig config,
       Similarity sim,
-      Set<String> truthPairs) {
-    Context c = new Context(openBank, openLedger, config, sim);
+      Set<String> truthPairs,
+      PairScorer winnersOf) {
+    Context c =
+        winnersOf == null
+            ? new Context(openBank, openLedger, config, sim)
+            : new LearnedResidue(config, winnersOf, Settings.DEFAULT)
+                .context(openBank, openLedger, sim);
     List<Example> out = new ArrayList<>();
+    if (winnersOf != null) {
+      for (Cand x : winners(c, candidates(c, Progress.NONE, winnersOf))) {
+        out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length), right(c, x, truthPairs)));
+      }
+      return out;
+    }
     for (List<Cand> l : candidates(c, Progress.NONE, null)) {
       for (Cand x : l) {
         out.add(new Example(x.f, right(c, x, truthPairs)));

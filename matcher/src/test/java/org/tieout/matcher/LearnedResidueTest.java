@@ -162,7 +162,8 @@ class LearnedResidueTest {
               open.unmatchedLedger(),
               CONFIG,
               null,
-              truths.get(truths.size() - 1))) {
+              truths.get(truths.size() - 1),
+              null)) {
         rows.add(x.features());
         right.add(x.right());
       }
@@ -172,7 +173,7 @@ class LearnedResidueTest {
     List<Boolean> winnerRight = new ArrayList<>();
     for (int i = 0; i < residues.size(); i++) {
       for (LearnedResidue.Example x :
-          LearnedResidue.winnerExamples(
+          LearnedResidue.examples(
               residues.get(i).unmatchedBank(),
               residues.get(i).unmatchedLedger(),
               CONFIG,

@@ -114,7 +114,7 @@ final class TrainResidueCommand implements Callable<Integer> {
     List<Boolean> right = new ArrayList<>();
     for (Residue r : residues) {
       for (LearnedResidue.Example x :
-          LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.truthPairs())) {
+          LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.truthPairs(), null)) {
         rows.add(x.features());
         right.add(x.right());
       }
@@ -128,8 +128,7 @@ final class TrainResidueCommand implements Callable<Integer> {
       List<Boolean> winnerRight = new ArrayList<>();
       for (Residue r : residues) {
         for (LearnedResidue.Example x :
-            LearnedResidue.winnerExamples(
-                r.bank(), r.ledger(), config, r.sim(), r.truthPairs(), first)) {
+            LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.truthPairs(), first)) {
           winners.add(x.features());
           winnerRight.add(x.right());
         }
