@@ -172,7 +172,7 @@ public final class LearnedResidue {
     if (sim == null && scorer.usesEmbeddings()) {
       throw new IllegalArgumentException("this scorer needs embedding similarity");
     }
-    return new Context(openBank, openLedger, config, sim);
+    return new Context(openBank, openLedger, config, sim, settings);
   }
 
   /**
@@ -232,7 +232,7 @@ public final class LearnedResidue {
       PairScorer winnersOf) {
     Context c =
         winnersOf == null
-            ? new Context(openBank, openLedger, config, sim)
+            ? new Context(openBank, openLedger, config, sim, Settings.DEFAULT)
             : new LearnedResidue(config, winnersOf, Settings.DEFAULT)
                 .context(openBank, openLedger, sim);
     List<Example> out = new ArrayList<>();
@@ -383,7 +383,8 @@ public final class LearnedResidue {
         }
       }
     }
-    int[] named = c.named(b, day - GROUP_DAYS - 31, to);
+    // the counterparty's entries around the line, read once: part payments, groups, coverage
+    int[] named = c.named(b, day - GROUP_DAYS - 31, Math.max(to, day + 3));
     for (int e : named) {
       if (Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
           && Math.abs(book.ledgerMinor[e]) > Math.abs(amount) + slack) {
@@ -399,7 +400,7 @@ public final class LearnedResidue {
       }
       found.putIfAbsent(String.valueOf(e), new Cand(b, new int[] {e}));
     }
-    groups(c, b, found);
+    groups(c, b, named, found);
     List<Cand> cands = new ArrayList<>(found.values());
     Map<Long, Integer> sums = new HashMap<>();
     for (Cand x : cands) {
@@ -413,7 +414,7 @@ public final class LearnedResidue {
   }
 
   /** Sets of entries that could together be the line: by shared reference or by their sum. */
-  private static void groups(Context c, int b, Map<String, Cand> found) {
+  private static void groups(Context c, int b, int[] around, Map<String, Cand> found) {
     Book book = c.book;
     int pool = book.bankPool[b];
     int day = book.bankDay[b];
@@ -452,7 +453,10 @@ public final class LearnedResidue {
         }
       }
     }
-    int[] named = c.named(b, day - GROUP_DAYS, day + 3);
+    int[] named =
+        Arrays.stream(around)
+            .filter(e -> book.ledgerDay[e] >= day - GROUP_DAYS && book.ledgerDay[e] <= day + 3)
+            .toArray();
     if (named.length < 2) {
       return;
     }
@@ -655,7 +659,7 @@ public final class LearnedResidue {
   private static final class Context {
     final Book book;
     final Similarity sim;
-    final Settings settings = Settings.DEFAULT;
+    final Settings settings;
     final java.util.concurrent.atomic.AtomicLong made =
         new java.util.concurrent.atomic.AtomicLong();
     final String[][] ledgerKeys;
@@ -665,7 +669,13 @@ public final class LearnedResidue {
     private final List<Map<String, int[]>> byKey;
     private final Map<Long, int[]> bankDaysByAmount = new HashMap<>();
 
-    Context(List<BankLine> bank, List<LedgerEntry> ledger, MatchingConfig config, Similarity sim) {
+    Context(
+        List<BankLine> bank,
+        List<LedgerEntry> ledger,
+        MatchingConfig config,
+        Similarity sim,
+        Settings settings) {
+      this.settings = settings;
       this.book = new Book(bank, ledger, config);
       this.sim = sim;
       int pools = book.poolLimits.length;

@@ -166,11 +166,11 @@ final class TrainResidueCommand implements Callable<Integer> {
     for (MatchGroup g : truth) {
       g.bankIds().forEach(b -> g.ledgerIds().forEach(e -> pairs.add(b.value() + "|" + e.value())));
     }
+    // the model with embeddings is always trained: TIEOUT_EMBEDDINGS=none still embeds here
+    org.tieout.embeddings.Embedder configured = ResidueConfig.embedder(null);
     CachingEmbedder embedder =
         new CachingEmbedder(
-            ResidueConfig.embedder(null) == null
-                ? org.tieout.embeddings.Embedders.local()
-                : ResidueConfig.embedder(null),
+            configured == null ? org.tieout.embeddings.Embedders.local() : configured,
             ResidueConfig.cacheDir().resolve("embeddings"));
     LearnedResidue.Similarity sim =
         new EmbeddingSimilarity(embedder, rec.unmatchedBank(), rec.unmatchedLedger(), progress);

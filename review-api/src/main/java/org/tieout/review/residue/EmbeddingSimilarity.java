@@ -1,9 +1,9 @@
 package org.tieout.review.residue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tieout.core.BankLine;
 import org.tieout.core.LedgerEntry;
 import org.tieout.embeddings.Embedder;
@@ -22,43 +22,39 @@ public final class EmbeddingSimilarity implements LearnedResidue.Similarity {
 
   public EmbeddingSimilarity(
       Embedder embedder, List<BankLine> lines, List<LedgerEntry> entries, Progress progress) {
-    int batch = 256;
     int total = lines.size() + entries.size();
-    int done = 0;
-    for (int i = 0; i < lines.size(); i += batch) {
-      List<BankLine> part = lines.subList(i, Math.min(lines.size(), i + batch));
-      put(bank, part.stream().map(b -> b.id().value()).toList(), embedder.embed(bankTexts(part)));
-      done += part.size();
-      progress.update("residue: embedding", done, total);
-    }
-    for (int i = 0; i < entries.size(); i += batch) {
-      List<LedgerEntry> part = entries.subList(i, Math.min(entries.size(), i + batch));
-      put(
-          ledger,
-          part.stream().map(e -> e.id().value()).toList(),
-          embedder.embed(ledgerTexts(part)));
-      done += part.size();
-      progress.update("residue: embedding", done, total);
-    }
+    embed(embedder, lines, b -> b.id().value(), EmbeddingText::of, bank, 0, total, progress);
+    embed(
+        embedder,
+        entries,
+        e -> e.id().value(),
+        EmbeddingText::of,
+        ledger,
+        lines.size(),
+        total,
+        progress);
   }
 
-  private static List<String> bankTexts(List<BankLine> lines) {
-    List<String> out = new ArrayList<>(lines.size());
-    lines.forEach(b -> out.add(EmbeddingText.of(b)));
-    return out;
-  }
-
-  private static List<String> ledgerTexts(List<LedgerEntry> entries) {
-    List<String> out = new ArrayList<>(entries.size());
-    entries.forEach(e -> out.add(EmbeddingText.of(e)));
-    return out;
-  }
-
-  private static void put(Map<String, float[]> into, List<String> ids, List<float[]> vectors) {
-    for (int i = 0; i < ids.size(); i++) {
-      float[] v = vectors.get(i).clone();
-      Vectors.normalise(v);
-      into.put(ids.get(i), v);
+  /** Embeds the items in batches into {@code into} (by id, unit length), telling progress. */
+  private static <T> void embed(
+      Embedder embedder,
+      List<T> items,
+      Function<T, String> id,
+      Function<T, String> text,
+      Map<String, float[]> into,
+      int doneBefore,
+      int total,
+      Progress progress) {
+    int batch = 256;
+    for (int i = 0; i < items.size(); i += batch) {
+      List<T> part = items.subList(i, Math.min(items.size(), i + batch));
+      List<float[]> vectors = embedder.embed(part.stream().map(text).toList());
+      for (int k = 0; k < part.size(); k++) {
+        float[] v = vectors.get(k).clone();
+        Vectors.normalise(v);
+        into.put(id.apply(part.get(k)), v);
+      }
+      progress.update("residue: embedding", doneBefore + i + part.size(), total);
     }
   }
 
