@@ -63,14 +63,13 @@ public final class SuiteRun {
     Reconciliation rules =
         new Reconciler(MatchingConfig.defaultConfig(), progress).run(bank, ledger);
     String key = endpoint == null ? null : endpoint.apiKey();
-    org.tieout.embeddings.Embedder embedder = ResidueConfig.embedder(key);
     LearnedStage.Outcome learned =
         LearnedStage.apply(
             rules,
             bank,
             ledger,
             MatchingConfig.defaultConfig(),
-            embedder == null ? null : new CachingEmbedder(embedder, suite.dir().resolve(".cache")),
+            () -> ResidueConfig.cachedEmbedder(key, suite.dir().resolve(".cache")),
             progress);
     System.err.println("tieout eval: " + learned.note());
     Reconciliation rec = learned.reconciliation();
@@ -104,7 +103,8 @@ public final class SuiteRun {
       ResidueStage.Result r =
           new ResidueStage(
                   new CachingEmbedder(
-                      embedder == null ? org.tieout.embeddings.Embedders.local() : embedder,
+                      java.util.Objects.requireNonNullElseGet(
+                          ResidueConfig.embedder(key), org.tieout.embeddings.Embedders::local),
                       suite.dir().resolve(".cache")),
                   proposer)
               .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);

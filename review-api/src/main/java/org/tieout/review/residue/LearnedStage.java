@@ -31,13 +31,15 @@ public final class LearnedStage {
    * @param rules the rules' result
    * @param bank every bank line of the run (the rules' proposals are weighed again)
    * @param ledger every ledger entry of the run
+   * @param embedder gives the embedder (or null for none); asked only when the residue is small
+   *     enough to embed
    */
   public static Outcome apply(
       Reconciliation rules,
       List<BankLine> bank,
       List<LedgerEntry> ledger,
       MatchingConfig config,
-      Embedder embedder,
+      java.util.function.Supplier<Embedder> embedder,
       Progress progress) {
     Reconciliation rec = LearnedResidue.reopenProposals(rules, bank, ledger);
     int texts = rec.unmatchedBank().size() + rec.unmatchedLedger().size();
@@ -46,10 +48,12 @@ public final class LearnedStage {
             System.getenv()
                 .getOrDefault("TIEOUT_EMBED_MAX_TEXTS", String.valueOf(DEFAULT_EMBED_MAX_TEXTS)));
     String why = null;
-    if (embedder == null) {
-      why = "no embedder configured";
-    } else if (texts > max) {
+    // the embedding model and its cache load only when this run will use them
+    Embedder model = null;
+    if (texts > max) {
       why = texts + " open lines and entries exceed TIEOUT_EMBED_MAX_TEXTS=" + max;
+    } else if ((model = embedder.get()) == null) {
+      why = "no embedder configured";
     }
     PairScorer scorer = PairScorer.bundled(why == null);
     if (scorer == null) {
@@ -57,8 +61,7 @@ public final class LearnedStage {
     }
     LearnedResidue.Similarity sim =
         why == null
-            ? new EmbeddingSimilarity(
-                embedder, rec.unmatchedBank(), rec.unmatchedLedger(), progress)
+            ? new EmbeddingSimilarity(model, rec.unmatchedBank(), rec.unmatchedLedger(), progress)
             : null;
     LearnedResidue.Result r =
         new LearnedResidue(

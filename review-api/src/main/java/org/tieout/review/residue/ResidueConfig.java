@@ -2,6 +2,7 @@ package org.tieout.review.residue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.tieout.core.BankLine;
 import org.tieout.core.LedgerEntry;
 import org.tieout.embeddings.CachingEmbedder;
@@ -52,14 +53,13 @@ public final class ResidueConfig {
       LlmProposer.Listener listener) {
     String key = System.getenv("TIEOUT_LLM_API_KEY");
     Path cache = cacheDir();
-    org.tieout.embeddings.Embedder embedder = embedder(key);
     LearnedStage.Outcome learned =
         LearnedStage.apply(
             rec,
             bank,
             ledger,
             config,
-            embedder == null ? null : new CachingEmbedder(embedder, cache.resolve("embeddings")),
+            () -> cachedEmbedder(key, cache.resolve("embeddings")),
             progress);
     System.err.println("tieout: " + learned.note());
     rec = learned.reconciliation();
@@ -83,7 +83,8 @@ public final class ResidueConfig {
     ResidueStage.Result r =
         new ResidueStage(
                 new CachingEmbedder(
-                    embedder == null ? Embedders.local() : embedder, cache.resolve("embeddings")),
+                    Objects.requireNonNullElseGet(embedder(key), Embedders::local),
+                    cache.resolve("embeddings")),
                 llm)
             .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
     long invalid = r.lines().stream().filter(l -> l.outcome().status().equals("invalid")).count();
@@ -108,6 +109,12 @@ public final class ResidueConfig {
     return Path.of(
         System.getenv()
             .getOrDefault("TIEOUT_CACHE_DIR", System.getProperty("user.home") + "/.cache/tieout"));
+  }
+
+  /** The configured embedder behind a cache in {@code dir}, or null when none is configured. */
+  public static org.tieout.embeddings.Embedder cachedEmbedder(String key, Path dir) {
+    org.tieout.embeddings.Embedder e = embedder(key);
+    return e == null ? null : new CachingEmbedder(e, dir);
   }
 
   /**
