@@ -48,6 +48,52 @@ public final class LearnedResidue {
   /** A candidate's features and whether it was right, for training. */
   public record Example(double[] features, boolean right) {}
 
+  /**
+   * What is known of a candidate, for training: right, wrong, or null when nobody knows (such a
+   * candidate is left out of training).
+   */
+  @FunctionalInterface
+  public interface Labels {
+    Boolean of(String bankId, List<String> entryIds);
+
+    /**
+     * A labelled dataset: right when every pair is in {@code truthPairs} (keys {@code
+     * bankId|entryId}), wrong otherwise.
+     */
+    static Labels truth(Set<String> truthPairs) {
+      return (b, entries) -> entries.stream().allMatch(e -> truthPairs.contains(b + "|" + e));
+    }
+
+    /**
+     * Reviewers' decisions. A line people settled ({@code settledPairs}, keys {@code
+     * bankId|entryId}, and {@code settledLines}) makes its candidates right when they are what
+     * people settled and wrong otherwise; a candidate that takes an entry people settled with
+     * another line is wrong; a candidate people rejected ({@link #groupKey}) is wrong; of any other
+     * candidate nothing is known.
+     */
+    static Labels decisions(
+        Set<String> settledPairs,
+        Set<String> settledLines,
+        Set<String> settledEntries,
+        Set<String> rejected) {
+      return (b, entries) -> {
+        if (settledLines.contains(b)) {
+          return entries.stream().allMatch(e -> settledPairs.contains(b + "|" + e));
+        }
+        if (rejected.contains(groupKey(b, entries))
+            || entries.stream().anyMatch(settledEntries::contains)) {
+          return false;
+        }
+        return null;
+      };
+    }
+
+    /** One bank line and a set of entries as one key (the entries in any order). */
+    static String groupKey(String bankId, java.util.Collection<String> entryIds) {
+      return bankId + "|" + String.join(",", new java.util.TreeSet<>(entryIds));
+    }
+  }
+
   /** The proposals, and how much work they took, for the run's note. */
   public record Result(List<MatchGroup> groups, int linesScored, long candidates) {}
 
@@ -207,28 +253,18 @@ public final class LearnedResidue {
     return out;
   }
 
-  private static boolean right(Context c, Cand x, Set<String> truthPairs) {
-    for (int e : x.e) {
-      if (!truthPairs.contains(
-          c.book.bank[x.b].id().value() + "|" + c.book.ledger[e].id().value())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
-   * Training rows, labelled right when each of the candidate's pairs is in {@code truthPairs} (keys
-   * {@code bankId|entryId}). Without {@code winnersOf}: every candidate for the open lines with its
-   * features (for the pair model). With it: the candidates that won their lines under that pair
-   * model, as {@code (score, entries)} rows (for the calibration).
+   * Training rows, labelled by {@code labels} (candidates it knows nothing of are left out).
+   * Without {@code winnersOf}: every candidate for the open lines with its features (for the pair
+   * model). With it: the candidates that won their lines under that pair model, as {@code (score,
+   * entries)} rows (for the calibration).
    */
   public static List<Example> examples(
       List<BankLine> openBank,
       List<LedgerEntry> openLedger,
       MatchingConfig config,
       Similarity sim,
-      Set<String> truthPairs,
+      Labels labels,
       PairScorer winnersOf) {
     Context c =
         winnersOf == null
@@ -238,16 +274,30 @@ public final class LearnedResidue {
     List<Example> out = new ArrayList<>();
     if (winnersOf != null) {
       for (Cand x : winners(c, candidates(c, Progress.NONE, winnersOf))) {
-        out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length), right(c, x, truthPairs)));
+        Boolean right = label(c, x, labels);
+        if (right != null) {
+          out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length), right));
+        }
       }
       return out;
     }
     for (List<Cand> l : candidates(c, Progress.NONE, null)) {
       for (Cand x : l) {
-        out.add(new Example(x.f, right(c, x, truthPairs)));
+        Boolean right = label(c, x, labels);
+        if (right != null) {
+          out.add(new Example(x.f, right));
+        }
       }
     }
     return out;
+  }
+
+  private static Boolean label(Context c, Cand x, Labels labels) {
+    List<String> entries = new ArrayList<>(x.e.length);
+    for (int e : x.e) {
+      entries.add(c.book.ledger[e].id().value());
+    }
+    return labels.of(c.book.bank[x.b].id().value(), entries);
   }
 
   private MatchGroup group(Context c, Cand x) {

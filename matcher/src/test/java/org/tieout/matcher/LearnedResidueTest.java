@@ -162,7 +162,7 @@ class LearnedResidueTest {
               open.unmatchedLedger(),
               CONFIG,
               null,
-              truths.get(truths.size() - 1),
+              LearnedResidue.Labels.truth(truths.get(truths.size() - 1)),
               null)) {
         rows.add(x.features());
         right.add(x.right());
@@ -178,7 +178,7 @@ class LearnedResidueTest {
               residues.get(i).unmatchedLedger(),
               CONFIG,
               null,
-              truths.get(i),
+              LearnedResidue.Labels.truth(truths.get(i)),
               first)) {
         winners.add(x.features());
         winnerRight.add(x.right());

@@ -24,13 +24,17 @@ import org.tieout.matcher.Reconciliation;
 import org.tieout.matcher.dataset.DatasetGenerator;
 import org.tieout.review.residue.EmbeddingSimilarity;
 import org.tieout.review.residue.ResidueConfig;
+import org.tieout.review.store.ReviewedResidue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code tieout residue-train}: (re)trains the learned residue scorer. The rules run on each
  * labelled dataset; every candidate the residue stage would consider is a training row, right when
- * all its pairs are in the truth. Writes both variants (with embedding similarity, and lexical).
+ * all its pairs are in the truth. With {@code --db}, reviewers' decisions in the store label the
+ * candidates of the residue they were made on (what nobody decided is left out). Writes both
+ * variants (with embedding similarity, and lexical); {@code TIEOUT_RESIDUE_MODEL} points a run at
+ * the directory.
  */
 @Command(
     name = "residue-train",
@@ -57,6 +61,22 @@ final class TrainResidueCommand implements Callable<Integer> {
       description = "bank lines per generated dataset (default ${DEFAULT-VALUE})")
   int bankLines;
 
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description =
+          "also train on reviewers' decisions stored in this database (approved and manual groups"
+              + " right, rejected and reversed ones wrong)")
+  String jdbcUrl;
+
+  @Option(
+      names = "--decision-weight",
+      defaultValue = "3",
+      description =
+          "how many times each row labelled by a reviewer's decision counts against a generated"
+              + " or dataset row (default ${DEFAULT-VALUE})")
+  int decisionWeight;
+
   @Option(names = "--out", required = true, description = "directory to write the models to")
   Path out;
 
@@ -71,17 +91,22 @@ final class TrainResidueCommand implements Callable<Integer> {
       description = "no progress output")
   boolean quiet;
 
-  /** One labelled dataset's residue, embedded, kept for both training steps. */
+  /** One labelled residue, embedded, kept for both training steps, with the weight of its rows. */
   private record Residue(
       List<BankLine> bank,
       List<LedgerEntry> ledger,
       LearnedResidue.Similarity sim,
-      Set<String> truthPairs) {}
+      LearnedResidue.Labels labels,
+      int weight) {}
 
   @Override
   public Integer call() throws Exception {
-    if (datasets.isEmpty() && seeds.isEmpty()) {
-      System.err.println("tieout residue-train: give --dataset, --generate-seeds or both");
+    if (datasets.isEmpty() && seeds.isEmpty() && jdbcUrl == null) {
+      System.err.println("tieout residue-train: give --dataset, --generate-seeds, --db or several");
+      return ExitCodes.USAGE;
+    }
+    if (decisionWeight < 1) {
+      System.err.println("tieout residue-train: --decision-weight must be at least 1");
       return ExitCodes.USAGE;
     }
     ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
@@ -108,15 +133,40 @@ final class TrainResidueCommand implements Callable<Integer> {
       residues.add(residue(g.bank(), g.ledger(), g.truth(), progress));
       sources.add("generated seed " + s);
     }
+    if (jdbcUrl != null) {
+      ReviewedResidue reviewed = ReviewedResidue.load(jdbcUrl);
+      String what =
+          reviewed.settledGroups()
+              + " settled and "
+              + reviewed.refusedGroups()
+              + " rejected or reversed group(s) in the database";
+      if (reviewed.settledGroups() + reviewed.refusedGroups() == 0) {
+        System.err.println("tieout residue-train: no reviewers' decisions in the database yet");
+        if (residues.isEmpty()) {
+          return ExitCodes.USAGE;
+        }
+      } else {
+        residues.add(
+            new Residue(
+                reviewed.bank(),
+                reviewed.ledger(),
+                similarity(reviewed.bank(), reviewed.ledger(), progress),
+                reviewed.labels(),
+                decisionWeight));
+        sources.add(what + " (each row counted " + decisionWeight + " times)");
+      }
+    }
     long started = System.nanoTime();
     MatchingConfig config = MatchingConfig.defaultConfig();
     List<double[]> rows = new ArrayList<>();
     List<Boolean> right = new ArrayList<>();
     for (Residue r : residues) {
       for (LearnedResidue.Example x :
-          LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.truthPairs(), null)) {
-        rows.add(x.features());
-        right.add(x.right());
+          LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.labels(), null)) {
+        for (int i = 0; i < r.weight(); i++) {
+          rows.add(x.features());
+          right.add(x.right());
+        }
       }
     }
     int lexicalColumns = PairFeatures.names(false).size();
@@ -128,9 +178,11 @@ final class TrainResidueCommand implements Callable<Integer> {
       List<Boolean> winnerRight = new ArrayList<>();
       for (Residue r : residues) {
         for (LearnedResidue.Example x :
-            LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.truthPairs(), first)) {
-          winners.add(x.features());
-          winnerRight.add(x.right());
+            LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.labels(), first)) {
+          for (int i = 0; i < r.weight(); i++) {
+            winners.add(x.features());
+            winnerRight.add(x.right());
+          }
         }
       }
       first.calibrated(winners, winnerRight, seed).save(out);
@@ -166,15 +218,23 @@ final class TrainResidueCommand implements Callable<Integer> {
     for (MatchGroup g : truth) {
       g.bankIds().forEach(b -> g.ledgerIds().forEach(e -> pairs.add(b.value() + "|" + e.value())));
     }
-    // the model with embeddings is always trained: TIEOUT_EMBEDDINGS=none still embeds here
+    return new Residue(
+        rec.unmatchedBank(),
+        rec.unmatchedLedger(),
+        similarity(rec.unmatchedBank(), rec.unmatchedLedger(), progress),
+        LearnedResidue.Labels.truth(pairs),
+        1);
+  }
+
+  /** The model with embeddings is always trained: TIEOUT_EMBEDDINGS=none still embeds here. */
+  private static LearnedResidue.Similarity similarity(
+      List<BankLine> bank, List<LedgerEntry> ledger, ConsoleProgress progress) {
     org.tieout.embeddings.Embedder configured = ResidueConfig.embedder(null);
     CachingEmbedder embedder =
         new CachingEmbedder(
             configured == null ? org.tieout.embeddings.Embedders.local() : configured,
             ResidueConfig.cacheDir().resolve("embeddings"));
-    LearnedResidue.Similarity sim =
-        new EmbeddingSimilarity(embedder, rec.unmatchedBank(), rec.unmatchedLedger(), progress);
-    return new Residue(rec.unmatchedBank(), rec.unmatchedLedger(), sim, pairs);
+    return new EmbeddingSimilarity(embedder, bank, ledger, progress);
   }
 
   private static <T> List<T> read(ImportResult<T> r) {

@@ -16,7 +16,9 @@ import org.tieout.matcher.Reconciliation;
  * The learned half of the residue stage, which needs no key: retrieval of candidates and the
  * bundled {@link PairScorer}. With an embedder, and a residue small enough to embed (at most {@code
  * TIEOUT_EMBED_MAX_TEXTS} lines and entries, default 20,000), the scorer also weighs embedding
- * similarity; otherwise it uses its lexical variant, and the note says so. A winner is proposed
+ * similarity; otherwise it uses its lexical variant, and the note says so. The bundled model is
+ * used unless {@code TIEOUT_RESIDUE_MODEL} names a directory written by {@code tieout
+ * residue-train} (for instance one retrained on the reviewers' decisions). A winner is proposed
  * when its calibrated confidence is at least {@code TIEOUT_LEARNED_MIN_CONFIDENCE} (default 0.5).
  */
 public final class LearnedStage {
@@ -26,6 +28,24 @@ public final class LearnedStage {
   public record Outcome(Reconciliation reconciliation, List<MatchGroup> added, String note) {}
 
   static final int DEFAULT_EMBED_MAX_TEXTS = 20_000;
+
+  /** A model written by {@code tieout residue-train --out DIR}. */
+  private static PairScorer load(java.nio.file.Path dir, boolean embeddings) {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "TIEOUT_RESIDUE_MODEL="
+              + dir
+              + " is not a directory: train one with ./tieout residue-train --out "
+              + dir);
+    }
+    try {
+      return PairScorer.load(dir, embeddings);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot read the residue model in TIEOUT_RESIDUE_MODEL=" + dir + ": " + e.getMessage(),
+          e);
+    }
+  }
 
   /**
    * @param rules the rules' result
@@ -55,7 +75,11 @@ public final class LearnedStage {
     } else if ((model = embedder.get()) == null) {
       why = "no embedder configured";
     }
-    PairScorer scorer = PairScorer.bundled(why == null);
+    String trained = System.getenv("TIEOUT_RESIDUE_MODEL");
+    PairScorer scorer =
+        trained == null || trained.isBlank()
+            ? PairScorer.bundled(why == null)
+            : load(java.nio.file.Path.of(trained), why == null);
     if (scorer == null) {
       return new Outcome(rules, List.of(), "Learned scorer skipped: no model is bundled.");
     }
@@ -79,9 +103,10 @@ public final class LearnedStage {
     String note =
         String.format(
             Locale.ROOT,
-            "Learned scorer (%s, trained %s): %d residue line(s) had candidates (%d in all); %d"
+            "Learned scorer (%s, %s trained %s): %d residue line(s) had candidates (%d in all); %d"
                 + " group(s) proposed for review, replacing rule proposals where they disagree.",
             why == null ? "with embedding similarity" : "lexical: " + why,
+            trained == null || trained.isBlank() ? "bundled model" : "model in " + trained,
             scorer.trainedAt(),
             r.linesScored(),
             r.candidates(),

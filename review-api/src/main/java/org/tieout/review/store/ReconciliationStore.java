@@ -47,6 +47,11 @@ public final class ReconciliationStore implements AutoCloseable {
     this.db = db;
   }
 
+  /** The connection (not auto-committing), for readers in this package. */
+  Connection connection() {
+    return db;
+  }
+
   /** Connects and brings the schema up to date with Flyway. */
   public static ReconciliationStore open(String jdbcUrl) throws SQLException {
     Properties props = new Properties();
