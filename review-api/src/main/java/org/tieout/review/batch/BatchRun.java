@@ -71,7 +71,8 @@ public final class BatchRun {
             inputs.ledger(),
             request.config(),
             progress,
-            llmListener);
+            llmListener,
+            request.jdbcUrl());
     Reconciliation rec = residue.reconciliation();
     progress.update("summarising", 0, 1);
     RunSummary summary =

@@ -50,7 +50,8 @@ public final class ResidueConfig {
       List<LedgerEntry> ledger,
       org.tieout.matcher.MatchingConfig config,
       Progress progress,
-      LlmProposer.Listener listener) {
+      LlmProposer.Listener listener,
+      String jdbcUrl) {
     String key = System.getenv("TIEOUT_LLM_API_KEY");
     Path cache = cacheDir();
     LearnedStage.Outcome learned =
@@ -80,12 +81,12 @@ public final class ResidueConfig {
             prompt,
             new AnswerValidator(500));
     llm.listener(listener);
+    org.tieout.embeddings.Embedder embedder =
+        new CachingEmbedder(
+            Objects.requireNonNullElseGet(embedder(key), Embedders::local),
+            cache.resolve("embeddings"));
     ResidueStage.Result r =
-        new ResidueStage(
-                new CachingEmbedder(
-                    Objects.requireNonNullElseGet(embedder(key), Embedders::local),
-                    cache.resolve("embeddings")),
-                llm)
+        new ResidueStage(embedder, llm, index(jdbcUrl, embedder, ledger, rec.unmatchedLedger()))
             .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
     long invalid = r.lines().stream().filter(l -> l.outcome().status().equals("invalid")).count();
     long failed = r.lines().stream().filter(l -> l.outcome().status().equals("failed")).count();
@@ -102,6 +103,45 @@ public final class ResidueConfig {
             llm.usage());
     return new Outcome(
         org.tieout.matcher.LearnedResidue.merge(rec, rec, r.groups()), learned.note() + " " + note);
+  }
+
+  /**
+   * The vector index the LLM stage retrieves from: in memory for a file-to-file run; pgvector in
+   * the run's database otherwise, where the vectors stay for later runs and the entries this run
+   * settled are marked so.
+   */
+  static java.util.function.Supplier<org.tieout.embeddings.VectorIndex> index(
+      String jdbcUrl,
+      org.tieout.embeddings.Embedder embedder,
+      List<LedgerEntry> ledger,
+      List<LedgerEntry> open) {
+    if (jdbcUrl == null) {
+      return org.tieout.embeddings.InMemoryVectorIndex::new;
+    }
+    return () -> {
+      try {
+        org.tieout.embeddings.PgVectorIndex pg =
+            new org.tieout.embeddings.PgVectorIndex(
+                org.tieout.review.store.ReconciliationStore.connect(jdbcUrl),
+                embedder.modelId(),
+                embedder.dimension());
+        java.util.Set<String> stillOpen = new java.util.HashSet<>();
+        open.forEach(e -> stillOpen.add(e.id().value()));
+        pg.markSettled(
+            ledger.stream()
+                .map(e -> e.id().value())
+                .filter(id -> !stillOpen.contains(id))
+                .toList());
+        return pg;
+      } catch (java.sql.SQLException e) {
+        // e.g. an embedded database without the pgvector extension: the run goes on in memory
+        System.err.println(
+            "tieout: pgvector is not usable in the run's database ("
+                + e.getMessage()
+                + "); the LLM stage retrieves candidates in memory");
+        return new org.tieout.embeddings.InMemoryVectorIndex();
+      }
+    };
   }
 
   /** Where embeddings and answers are cached: TIEOUT_CACHE_DIR, default ~/.cache/tieout. */

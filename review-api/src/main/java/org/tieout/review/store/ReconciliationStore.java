@@ -54,6 +54,17 @@ public final class ReconciliationStore implements AutoCloseable {
 
   /** Connects and brings the schema up to date with Flyway. */
   public static ReconciliationStore open(String jdbcUrl) throws SQLException {
+    Flyway.configure()
+        .dataSource(jdbcUrl, System.getenv("TIEOUT_DB_USER"), System.getenv("TIEOUT_DB_PASSWORD"))
+        .load()
+        .migrate();
+    Connection c = connect(jdbcUrl);
+    c.setAutoCommit(false);
+    return new ReconciliationStore(c);
+  }
+
+  /** A connection with TIEOUT_DB_USER and TIEOUT_DB_PASSWORD when set (else the URL's own). */
+  public static Connection connect(String jdbcUrl) throws SQLException {
     Properties props = new Properties();
     String user = System.getenv("TIEOUT_DB_USER");
     String password = System.getenv("TIEOUT_DB_PASSWORD");
@@ -63,10 +74,7 @@ public final class ReconciliationStore implements AutoCloseable {
     if (password != null) {
       props.setProperty("password", password);
     }
-    Flyway.configure().dataSource(jdbcUrl, user, password).load().migrate();
-    Connection c = DriverManager.getConnection(jdbcUrl, props);
-    c.setAutoCommit(false);
-    return new ReconciliationStore(c);
+    return DriverManager.getConnection(jdbcUrl, props);
   }
 
   /** What an import did: stored as new, or skipped because the file or the lines were there. */
