@@ -96,6 +96,11 @@ final class SubsetSum {
         if (low - sum > positiveSuffix[i] || high - sum < negativeSuffix[i]) {
           return; // the rest cannot reach the target
         }
+        long least = sum + amounts[i] + negativeSuffix[i + 1];
+        long most = sum + amounts[i] + positiveSuffix[i + 1];
+        if (least > high || most < low) {
+          continue; // no set with this item can come back within the target
+        }
         chosen[depth] = i;
         run(i + 1, depth + 1, sum + amounts[i]);
         if (solutions.size() >= maxSolutions) {
