@@ -105,9 +105,6 @@ public final class LearnedResidue {
   private static final int GROUP_DAYS = 14;
   private static final int MAX_GROUP = 10;
 
-  /** How many unnamed fee entries a line tries as the anchor of a payout. */
-  private static final int UNNAMED_ANCHORS = 3;
-
   private static final int SOLUTIONS = 8;
   private static final long SEARCH_STEPS = 40_000;
   private static final int KEPT_PER_LINE = 6;
@@ -494,29 +491,11 @@ public final class LearnedResidue {
       }
     }
     // a fee entry the line names anchors a payout: it and the counterparty's entries up to it
-    boolean anchored = false;
     for (String k : book.bankRefs[b]) {
       for (int anchor : c.withKey(pool, k)) {
         if (Long.signum(book.ledgerMinor[anchor]) == -Long.signum(amount)
             && Math.abs(book.ledgerDay[anchor] - day) <= GROUP_DAYS) {
-          anchored |= anchoredSubsets(c, b, anchor, found);
-        }
-      }
-    }
-    // a line that names none: the small opposite entries just before it that carry a reference of
-    // their own (a fee booked with its payout id), of the line's counterparty if it has a name,
-    // nearest first
-    if (!anchored) {
-      int tried = 0;
-      for (int anchor : c.loneKeyed(pool, day - GROUP_DAYS / 2, day)) {
-        long a = book.ledgerMinor[anchor];
-        if (Long.signum(a) == -Long.signum(amount)
-            && Math.abs(a) * 20 <= Math.abs(amount)
-            && (book.bankName[b].isEmpty() || book.nameSimilarity(b, anchor) >= 0.5)) {
           anchoredSubsets(c, b, anchor, found);
-          if (++tried == UNNAMED_ANCHORS) {
-            break;
-          }
         }
       }
     }
@@ -542,19 +521,16 @@ public final class LearnedResidue {
 
   /**
    * Sets of the anchor's counterparty's entries dated up to it (a processor books the fee with the
-   * payout, after the sales it nets) that with the anchor add up to the line exactly; whether any
-   * was found.
+   * payout, after the sales it nets) that with the anchor add up to the line exactly.
    */
-  private static boolean anchoredSubsets(Context c, int b, int anchor, Map<String, Cand> found) {
+  private static void anchoredSubsets(Context c, int b, int anchor, Map<String, Cand> found) {
     Book book = c.book;
     int ad = book.ledgerDay[anchor];
     int[] near =
         Arrays.stream(c.namedLike(anchor, ad - GROUP_DAYS / 2 - 3, ad))
             .filter(e -> e != anchor)
             .toArray();
-    int before = found.size();
     subsets(c, b, book.bankMinor[b] - book.ledgerMinor[anchor], near, anchor, found);
-    return found.size() > before;
   }
 
   /**
@@ -751,9 +727,6 @@ public final class LearnedResidue {
     final String[][] ledgerTokens;
     private final int[][] byAmount;
 
-    /** Per pool, the entries carrying a reference no other open entry carries, latest first. */
-    private final int[][] loneByDay;
-
     private final List<Map<String, int[]>> byKey;
     private final Map<Long, int[]> bankDaysByAmount = new HashMap<>();
 
@@ -820,18 +793,6 @@ public final class LearnedResidue {
         Map<String, int[]> m = byKey.get(p);
         keyLists[p].forEach((k, l) -> m.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
       }
-      loneByDay = new int[pools][];
-      for (int p = 0; p < pools; p++) {
-        Map<String, int[]> keys = byKey.get(p);
-        loneByDay[p] =
-            amountLists.get(p).stream()
-                .filter(e -> Arrays.stream(ledgerKeys[e]).anyMatch(k -> keys.get(k).length == 1))
-                .sorted(
-                    Comparator.comparingInt((Integer e) -> -book.ledgerDay[e])
-                        .thenComparingInt(e -> e))
-                .mapToInt(Integer::intValue)
-                .toArray();
-      }
       for (int p = 0; p < pools; p++) {
         java.util.TreeMap<Long, List<int[]>> bySum = new java.util.TreeMap<>();
         for (int[] cluster : byKey.get(p).values()) {
@@ -885,26 +846,6 @@ public final class LearnedResidue {
       }
       int end = lo;
       while (end < s.length && book.ledgerMinor[s[end]] <= high) {
-        end++;
-      }
-      return Arrays.copyOfRange(s, lo, end);
-    }
-
-    /** The pool's entries with references of their own dated within the days, latest first. */
-    int[] loneKeyed(int pool, int fromDay, int toDay) {
-      int[] s = loneByDay[pool];
-      int lo = 0;
-      int hi = s.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (book.ledgerDay[s[mid]] > toDay) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      int end = lo;
-      while (end < s.length && book.ledgerDay[s[end]] >= fromDay) {
         end++;
       }
       return Arrays.copyOfRange(s, lo, end);
