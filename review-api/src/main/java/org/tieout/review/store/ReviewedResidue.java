@@ -136,86 +136,96 @@ public record ReviewedResidue(
     }
   }
 
+  /** Reads one row into an item. */
+  @FunctionalInterface
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
   /** The decided accounts' bank lines in the window that no rule posted. */
   private static List<BankLine> bank(Connection db, String[] accounts, LocalDate from, LocalDate to)
       throws SQLException {
-    List<BankLine> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            """
-            select b.transaction_id, b.account_id, b.booking_date, b.value_date, b.amount_minor,
-                   b.currency, b.counterparty_name, b.counterparty_account, b.description,
-                   b.bank_reference, f.name, f.sha256, b.source_line, b.source_path
-            from bank_line b join source_file f on f.id = b.source_file_id
-            where b.account_id = any (?) and b.booking_date between ? and ?
-              and not exists (
-                select 1 from match_group_bank mb join match_group g on g.id = mb.group_id
-                where mb.bank_line_id = b.id and g.review_state = 'posted')
-            order by b.id""")) {
-      ps.setArray(1, db.createArrayOf("text", accounts));
-      ps.setObject(2, from);
-      ps.setObject(3, to);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new BankLine(
-                  new TransactionId(rs.getString(1)),
-                  rs.getString(2),
-                  rs.getObject(3, LocalDate.class),
-                  rs.getObject(4, LocalDate.class),
-                  Money.ofMinor(rs.getLong(5), rs.getString(6).trim()),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  Provenance.atPath(
-                      new SourceFile(rs.getString(11), rs.getString(12)),
-                      rs.getLong(13),
-                      rs.getString(14)),
-                  Map.of()));
-        }
-      }
-    }
-    return out;
+    return unposted(
+        db,
+        """
+        select b.transaction_id, b.account_id, b.booking_date, b.value_date, b.amount_minor,
+               b.currency, b.counterparty_name, b.counterparty_account, b.description,
+               b.bank_reference, f.name, f.sha256, b.source_line, b.source_path
+        from bank_line b join source_file f on f.id = b.source_file_id
+        where b.account_id = any (?) and b.booking_date between ? and ?
+          and not exists (
+            select 1 from match_group_bank mb join match_group g on g.id = mb.group_id
+            where mb.bank_line_id = b.id and g.review_state = 'posted')
+        order by b.id""",
+        accounts,
+        from,
+        to,
+        rs ->
+            new BankLine(
+                new TransactionId(rs.getString(1)),
+                rs.getString(2),
+                rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class),
+                Money.ofMinor(rs.getLong(5), rs.getString(6).trim()),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                Provenance.atPath(
+                    new SourceFile(rs.getString(11), rs.getString(12)),
+                    rs.getLong(13),
+                    rs.getString(14)),
+                Map.of()));
   }
 
   /** The decided accounts' ledger entries in the window that no rule posted. */
   private static List<LedgerEntry> ledger(
       Connection db, String[] accounts, LocalDate from, LocalDate to) throws SQLException {
-    List<LedgerEntry> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            """
-            select l.entry_id, l.account_id, l.posting_date, l.amount_minor, l.currency,
-                   l.counterparty_name, l.description, l.document_ref, l.gl_account,
-                   l.entry_type, l.created_by, l.created_at, f.name, f.sha256, l.source_line
-            from ledger_entry l join source_file f on f.id = l.source_file_id
-            where l.account_id = any (?) and l.posting_date between ? and ?
-              and not exists (
-                select 1 from match_group_ledger ml join match_group g on g.id = ml.group_id
-                where ml.ledger_entry_id = l.id and g.review_state = 'posted')
-            order by l.id""")) {
+    return unposted(
+        db,
+        """
+        select l.entry_id, l.account_id, l.posting_date, l.amount_minor, l.currency,
+               l.counterparty_name, l.description, l.document_ref, l.gl_account,
+               l.entry_type, l.created_by, l.created_at, f.name, f.sha256, l.source_line
+        from ledger_entry l join source_file f on f.id = l.source_file_id
+        where l.account_id = any (?) and l.posting_date between ? and ?
+          and not exists (
+            select 1 from match_group_ledger ml join match_group g on g.id = ml.group_id
+            where ml.ledger_entry_id = l.id and g.review_state = 'posted')
+        order by l.id""",
+        accounts,
+        from,
+        to,
+        rs ->
+            new LedgerEntry(
+                new EntryId(rs.getString(1)),
+                rs.getString(2),
+                rs.getObject(3, LocalDate.class),
+                Money.ofMinor(rs.getLong(4), rs.getString(5).trim()),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getObject(12, java.time.OffsetDateTime.class),
+                Provenance.atLine(
+                    new SourceFile(rs.getString(13), rs.getString(14)), rs.getLong(15)),
+                Map.of()));
+  }
+
+  /** Runs {@code sql} with the accounts and the window as its three parameters. */
+  private static <T> List<T> unposted(
+      Connection db, String sql, String[] accounts, LocalDate from, LocalDate to, Row<T> row)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
       ps.setArray(1, db.createArrayOf("text", accounts));
       ps.setObject(2, from);
       ps.setObject(3, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new LedgerEntry(
-                  new EntryId(rs.getString(1)),
-                  rs.getString(2),
-                  rs.getObject(3, LocalDate.class),
-                  Money.ofMinor(rs.getLong(4), rs.getString(5).trim()),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  rs.getString(11),
-                  rs.getObject(12, java.time.OffsetDateTime.class),
-                  Provenance.atLine(
-                      new SourceFile(rs.getString(13), rs.getString(14)), rs.getLong(15)),
-                  Map.of()));
+          out.add(row.read(rs));
         }
       }
     }

@@ -2,14 +2,10 @@ package org.tieout.review.residue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tieout.core.LedgerEntry;
@@ -22,6 +18,7 @@ import org.tieout.matcher.Progress;
 import org.tieout.matcher.Reconciler;
 import org.tieout.matcher.Reconciliation;
 import org.tieout.matcher.dataset.DatasetGenerator;
+import org.tieout.review.TestDatabase;
 
 /**
  * The residue stage retrieves from pgvector when the run has a database, and finds there what the
@@ -68,17 +65,7 @@ class PgVectorRetrievalIT {
 
   @BeforeEach
   void residueAndSchema() throws Exception {
-    String base =
-        System.getProperty(
-            "tieout.test.jdbc",
-            "jdbc:postgresql://127.0.0.1:5432/tieout_test?user=tieout&password=tieout");
-    String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(base);
-        Statement st = c.createStatement()) {
-      st.execute("create schema " + schema);
-    }
-    // the extension lives in public; the schema's tables use it from there
-    url = base + "&currentSchema=" + schema + ",public";
+    url = TestDatabase.freshSchema("it_", true);
     data =
         new DatasetGenerator(new DatasetGenerator.Options(951, 500, LocalDate.of(2026, 4, 1), 60))
             .generate(Progress.NONE);

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +15,7 @@ import org.tieout.core.format.InterchangeCsv;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
+import org.tieout.review.TestDatabase;
 import org.tieout.review.batch.BatchRun;
 
 /**
@@ -30,16 +30,7 @@ class ReconciliationStoreIT {
 
   @BeforeEach
   void freshSchemaAndData() throws Exception {
-    String base =
-        System.getProperty(
-            "tieout.test.jdbc",
-            "jdbc:postgresql://127.0.0.1:5432/tieout_test?user=tieout&password=tieout");
-    String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(base);
-        Statement st = c.createStatement()) {
-      st.execute("create schema " + schema);
-    }
-    url = base + "&currentSchema=" + schema;
+    url = TestDatabase.freshSchema("it_", false);
     DatasetGenerator.Dataset d =
         new DatasetGenerator(new DatasetGenerator.Options(77, 400, LocalDate.of(2026, 1, 1), 60))
             .generate(Progress.NONE);

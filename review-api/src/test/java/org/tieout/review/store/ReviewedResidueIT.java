@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +26,7 @@ import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.PairScorer;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
+import org.tieout.review.TestDatabase;
 import org.tieout.review.batch.BatchRun;
 import org.tieout.review.cli.TieoutCli;
 
@@ -45,16 +45,7 @@ class ReviewedResidueIT {
 
   @BeforeEach
   void storedRun() throws Exception {
-    String base =
-        System.getProperty(
-            "tieout.test.jdbc",
-            "jdbc:postgresql://127.0.0.1:5432/tieout_test?user=tieout&password=tieout");
-    String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(base);
-        Statement st = c.createStatement()) {
-      st.execute("create schema " + schema);
-    }
-    url = base + "&currentSchema=" + schema;
+    url = TestDatabase.freshSchema("it_", false);
     DatasetGenerator.Dataset d =
         new DatasetGenerator(new DatasetGenerator.Options(931, 700, LocalDate.of(2026, 2, 1), 75))
             .generate(Progress.NONE);

@@ -7,15 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +22,7 @@ import org.tieout.core.format.InterchangeCsv;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
+import org.tieout.review.TestDatabase;
 import org.tieout.review.batch.BatchRun;
 import org.tieout.review.service.Role;
 import org.tieout.review.service.Users;
@@ -51,16 +48,7 @@ abstract class ServiceTestSupport {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry r) throws Exception {
     if (url == null) {
-      String base =
-          System.getProperty(
-              "tieout.test.jdbc",
-              "jdbc:postgresql://127.0.0.1:5432/tieout_test?user=tieout&password=tieout");
-      String schema = "svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      try (Connection c = DriverManager.getConnection(base);
-          Statement st = c.createStatement()) {
-        st.execute("create schema " + schema);
-      }
-      url = base + "&currentSchema=" + schema;
+      url = TestDatabase.freshSchema("svc_", false);
       seed(url);
     }
     r.add("spring.datasource.url", () -> url);
