@@ -1,5 +1,6 @@
 package org.tieout.review.residue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.tieout.core.BankLine;
@@ -29,15 +30,8 @@ public final class LearnedStage {
 
   static final int DEFAULT_EMBED_MAX_TEXTS = 20_000;
 
-  /** A model written by {@code tieout residue-train --out DIR}. */
-  private static PairScorer load(java.nio.file.Path dir, boolean embeddings) {
-    if (!java.nio.file.Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(
-          "TIEOUT_RESIDUE_MODEL="
-              + dir
-              + " is not a directory: train one with ./tieout residue-train --out "
-              + dir);
-    }
+  /** A model written by {@code tieout residue-train --out DIR} (checked to be a directory). */
+  private static PairScorer load(Path dir, boolean embeddings) {
     try {
       return PairScorer.load(dir, embeddings);
     } catch (RuntimeException e) {
@@ -61,6 +55,16 @@ public final class LearnedStage {
       MatchingConfig config,
       java.util.function.Supplier<Embedder> embedder,
       Progress progress) {
+    String trained = System.getenv("TIEOUT_RESIDUE_MODEL");
+    if (trained != null
+        && !trained.isBlank()
+        && !java.nio.file.Files.isDirectory(Path.of(trained))) {
+      throw new IllegalArgumentException(
+          "TIEOUT_RESIDUE_MODEL="
+              + trained
+              + " is not a directory: train one with ./tieout residue-train --out "
+              + trained);
+    }
     Reconciliation rec = LearnedResidue.reopenProposals(rules, bank, ledger);
     int texts = rec.unmatchedBank().size() + rec.unmatchedLedger().size();
     int max =
@@ -75,11 +79,10 @@ public final class LearnedStage {
     } else if ((model = embedder.get()) == null) {
       why = "no embedder configured";
     }
-    String trained = System.getenv("TIEOUT_RESIDUE_MODEL");
     PairScorer scorer =
         trained == null || trained.isBlank()
             ? PairScorer.bundled(why == null)
-            : load(java.nio.file.Path.of(trained), why == null);
+            : load(Path.of(trained), why == null);
     if (scorer == null) {
       return new Outcome(rules, List.of(), "Learned scorer skipped: no model is bundled.");
     }
