@@ -14,7 +14,6 @@ import org.tieout.core.MatchGroup;
 import org.tieout.core.format.BadInputException;
 import org.tieout.core.format.ImportResult;
 import org.tieout.core.format.InterchangeCsv;
-import org.tieout.embeddings.CachingEmbedder;
 import org.tieout.matcher.LearnedResidue;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.PairFeatures;
@@ -204,7 +203,7 @@ final class TrainResidueCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Residue residue(
+  private Residue residue(
       List<BankLine> bank,
       List<LedgerEntry> ledger,
       List<MatchGroup> truth,
@@ -226,15 +225,14 @@ final class TrainResidueCommand implements Callable<Integer> {
         1);
   }
 
+  /** One embedder (model and cache file loaded once) for every residue of the run. */
+  private final ResidueConfig.RunEmbedders embedders =
+      new ResidueConfig.RunEmbedders(null, ResidueConfig.cacheDir().resolve("embeddings"));
+
   /** The model with embeddings is always trained: TIEOUT_EMBEDDINGS=none still embeds here. */
-  private static LearnedResidue.Similarity similarity(
+  private LearnedResidue.Similarity similarity(
       List<BankLine> bank, List<LedgerEntry> ledger, ConsoleProgress progress) {
-    org.tieout.embeddings.Embedder configured = ResidueConfig.embedder(null);
-    CachingEmbedder embedder =
-        new CachingEmbedder(
-            configured == null ? org.tieout.embeddings.Embedders.local() : configured,
-            ResidueConfig.cacheDir().resolve("embeddings"));
-    return new EmbeddingSimilarity(embedder, bank, ledger, progress);
+    return new EmbeddingSimilarity(embedders.orLocal(), bank, ledger, progress);
   }
 
   private static <T> List<T> read(ImportResult<T> r) {

@@ -20,7 +20,6 @@ import org.tieout.core.TransactionId;
 import org.tieout.core.format.BadInputException;
 import org.tieout.core.format.ImportResult;
 import org.tieout.core.format.InterchangeCsv;
-import org.tieout.embeddings.CachingEmbedder;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.Reconciler;
@@ -63,14 +62,11 @@ public final class SuiteRun {
     Reconciliation rules =
         new Reconciler(MatchingConfig.defaultConfig(), progress).run(bank, ledger);
     String key = endpoint == null ? null : endpoint.apiKey();
+    ResidueConfig.RunEmbedders embedders =
+        new ResidueConfig.RunEmbedders(key, suite.dir().resolve(".cache"));
     LearnedStage.Outcome learned =
         LearnedStage.apply(
-            rules,
-            bank,
-            ledger,
-            MatchingConfig.defaultConfig(),
-            () -> ResidueConfig.cachedEmbedder(key, suite.dir().resolve(".cache")),
-            progress);
+            rules, bank, ledger, MatchingConfig.defaultConfig(), embedders::configured, progress);
     System.err.println("tieout eval: " + learned.note());
     Reconciliation rec = learned.reconciliation();
     List<MatchGroup> groups = new ArrayList<>(rec.groups());
@@ -101,12 +97,7 @@ public final class SuiteRun {
               prompt,
               new AnswerValidator(500));
       ResidueStage.Result r =
-          new ResidueStage(
-                  new CachingEmbedder(
-                      java.util.Objects.requireNonNullElseGet(
-                          ResidueConfig.embedder(key), org.tieout.embeddings.Embedders::local),
-                      suite.dir().resolve(".cache")),
-                  proposer)
+          new ResidueStage(embedders.orLocal(), proposer)
               .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
       groups.addAll(r.groups());
       asked = r.lines();

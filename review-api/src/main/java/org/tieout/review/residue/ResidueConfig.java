@@ -54,14 +54,9 @@ public final class ResidueConfig {
       String jdbcUrl) {
     String key = System.getenv("TIEOUT_LLM_API_KEY");
     Path cache = cacheDir();
+    RunEmbedders embedders = new RunEmbedders(key, cache.resolve("embeddings"));
     LearnedStage.Outcome learned =
-        LearnedStage.apply(
-            rec,
-            bank,
-            ledger,
-            config,
-            () -> cachedEmbedder(key, cache.resolve("embeddings")),
-            progress);
+        LearnedStage.apply(rec, bank, ledger, config, embedders::configured, progress);
     System.err.println("tieout: " + learned.note());
     rec = learned.reconciliation();
     if (key == null || key.isBlank()) {
@@ -81,10 +76,7 @@ public final class ResidueConfig {
             prompt,
             new AnswerValidator(500));
     llm.listener(listener);
-    org.tieout.embeddings.Embedder embedder =
-        new CachingEmbedder(
-            Objects.requireNonNullElseGet(embedder(key), Embedders::local),
-            cache.resolve("embeddings"));
+    org.tieout.embeddings.Embedder embedder = embedders.orLocal();
     ResidueStage.Result r =
         new ResidueStage(embedder, llm, index(jdbcUrl, embedder, ledger, rec.unmatchedLedger()))
             .run(rec.unmatchedBank(), rec.unmatchedLedger(), prompt.id(), progress);
@@ -151,10 +143,39 @@ public final class ResidueConfig {
             .getOrDefault("TIEOUT_CACHE_DIR", System.getProperty("user.home") + "/.cache/tieout"));
   }
 
-  /** The configured embedder behind a cache in {@code dir}, or null when none is configured. */
-  public static org.tieout.embeddings.Embedder cachedEmbedder(String key, Path dir) {
-    org.tieout.embeddings.Embedder e = embedder(key);
-    return e == null ? null : new CachingEmbedder(e, dir);
+  /**
+   * Embedders for one run, behind a cache in {@code dir}, each made on first use and then shared by
+   * the learned and the LLM stage (the model and the cache file load once).
+   */
+  public static final class RunEmbedders {
+    private final String key;
+    private final Path dir;
+    private org.tieout.embeddings.Embedder configured;
+    private org.tieout.embeddings.Embedder forLlm;
+
+    public RunEmbedders(String key, Path dir) {
+      this.key = key;
+      this.dir = dir;
+    }
+
+    /** The configured embedder, or null when none is (the learned scorer then goes lexical). */
+    public synchronized org.tieout.embeddings.Embedder configured() {
+      if (configured == null) {
+        org.tieout.embeddings.Embedder e = embedder(key);
+        configured = e == null ? null : new CachingEmbedder(e, dir);
+      }
+      return configured;
+    }
+
+    /** The configured embedder, or the in-process one: for the stages that always embed. */
+    public synchronized org.tieout.embeddings.Embedder orLocal() {
+      if (forLlm == null) {
+        forLlm =
+            Objects.requireNonNullElseGet(
+                configured(), () -> new CachingEmbedder(Embedders.local(), dir));
+      }
+      return forLlm;
+    }
   }
 
   /**

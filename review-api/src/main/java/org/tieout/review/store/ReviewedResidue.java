@@ -84,10 +84,10 @@ public record ReviewedResidue(
                 order by 1, 3, 4""");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
+        boolean approved = rs.getString(2).equals("approved");
         Decided d =
             groups.computeIfAbsent(
-                rs.getLong(1),
-                k -> new Decided(isApproved(rs), new ArrayList<>(), new ArrayList<>()));
+                rs.getLong(1), k -> new Decided(approved, new ArrayList<>(), new ArrayList<>()));
         (rs.getString(3).equals("b") ? d.lines() : d.entries()).add(rs.getString(4));
         accounts.add(rs.getString(5));
         LocalDate day = rs.getObject(6, LocalDate.class);
@@ -126,14 +126,6 @@ public record ReviewedResidue(
         LearnedResidue.Labels.decisions(settledPairs, settledLines, settledEntries, refused),
         settled,
         groups.size() - settled);
-  }
-
-  private static boolean isApproved(ResultSet rs) {
-    try {
-      return rs.getString(2).equals("approved");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Reads one row into an item. */
