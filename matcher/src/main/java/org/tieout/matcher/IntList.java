@@ -14,6 +14,14 @@ final class IntList {
     values[size++] = v;
   }
 
+  int size() {
+    return size;
+  }
+
+  int[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
+
   /** The values sorted by their day, as a compact array. */
   int[] sortedBy(int[] day) {
     int[] out = Arrays.copyOf(values, size);

@@ -419,10 +419,9 @@ public final class LearnedResidue {
     // singles: amounts near the line's (a fee or rounding apart)
     long slack = Math.abs(amount) / 20 + 100;
     List<Integer> singles = new ArrayList<>();
-    for (int e : c.amountRange(pool, amount - slack, amount + slack)) {
-      if (book.ledgerDay[e] >= from && book.ledgerDay[e] <= to) {
-        singles.add(e);
-      }
+    for (int e :
+        c.nearestInAmount(pool, amount - slack, amount + slack, day, from, to, SINGLES_PER_LINE)) {
+      singles.add(e);
     }
     // entries the line names by reference, and the counterparty's larger entries (part payments)
     for (String k : book.bankRefs[b]) {
@@ -560,12 +559,14 @@ public final class LearnedResidue {
     int min = anchor < 0 ? 2 : 1;
     List<int[]> solutions =
         new ArrayList<>(
-            SubsetSum.find(target, amounts, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS).solutions());
+            SubsetSum.complete(target, target, amounts, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
+                .solutions());
     if (solutions.isEmpty() && anchor < 0) {
       // the entries less a fee: money in arrives short, money out leaves with the fee added
       long fee = Math.max(1, Math.abs(target) / 20);
       solutions.addAll(
-          SubsetSum.find(target + 1, target + fee, amounts, 2, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
+          SubsetSum.complete(
+                  target + 1, target + fee, amounts, 2, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
               .solutions());
     }
     for (int[] s : solutions) {
@@ -725,7 +726,9 @@ public final class LearnedResidue {
     final String[][] ledgerKeys;
     final String[][] bankTokens;
     final String[][] ledgerTokens;
-    private final int[][] byAmount;
+
+    /** Each pool's entries by day, then amount: the singles near a line are a few short scans. */
+    private final int[][] byDay;
 
     private final List<Map<String, int[]>> byKey;
     private final Map<Long, int[]> bankDaysByAmount = new HashMap<>();
@@ -783,11 +786,13 @@ public final class LearnedResidue {
           keyLists[p].computeIfAbsent(k, x -> new ArrayList<>()).add(e);
         }
       }
-      byAmount = new int[pools][];
+      byDay = new int[pools][];
       for (int p = 0; p < pools; p++) {
-        byAmount[p] =
+        byDay[p] =
             amountLists.get(p).stream()
-                .sorted(Comparator.comparingLong((Integer e) -> book.ledgerMinor[e]))
+                .sorted(
+                    Comparator.comparingInt((Integer e) -> book.ledgerDay[e])
+                        .thenComparingLong(e -> book.ledgerMinor[e]))
                 .mapToInt(Integer::intValue)
                 .toArray();
         Map<String, int[]> m = byKey.get(p);
@@ -831,24 +836,54 @@ public final class LearnedResidue {
       return s == null ? "" : s;
     }
 
-    /** Entries of the pool whose amount lies within {@code [low, high]}. */
-    int[] amountRange(int pool, long low, long high) {
-      int[] s = byAmount[pool];
+    /**
+     * The first {@code limit} entries of the pool whose amount lies within {@code [low, high]},
+     * dated within {@code [from, to]}, nearest to {@code day} first (ties by id).
+     */
+    int[] nearestInAmount(int pool, long low, long high, int day, int from, int to, int limit) {
+      int[] s = byDay[pool];
+      IntList out = new IntList();
+      int[] level = new int[16];
+      for (int d = 0; out.size() < limit && (day - d >= from || day + d <= to); d++) {
+        int n = 0;
+        for (int side = d == 0 ? 1 : 0; side < 2; side++) {
+          int at = side == 0 ? day - d : day + d;
+          if (at < from || at > to) {
+            continue;
+          }
+          for (int i = firstAt(s, at, low); i < s.length; i++) {
+            int e = s[i];
+            if (book.ledgerDay[e] != at || book.ledgerMinor[e] > high) {
+              break;
+            }
+            if (n == level.length) {
+              level = Arrays.copyOf(level, n * 2);
+            }
+            level[n++] = e;
+          }
+        }
+        Arrays.sort(level, 0, n);
+        for (int k = 0; k < n && out.size() < limit; k++) {
+          out.add(level[k]);
+        }
+      }
+      return out.toArray();
+    }
+
+    /** The first position in {@code s} whose (day, amount) is at least (day, low). */
+    private int firstAt(int[] s, int day, long low) {
       int lo = 0;
       int hi = s.length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (book.ledgerMinor[s[mid]] < low) {
+        int e = s[mid];
+        if (book.ledgerDay[e] < day || (book.ledgerDay[e] == day && book.ledgerMinor[e] < low)) {
           lo = mid + 1;
         } else {
           hi = mid;
         }
       }
-      int end = lo;
-      while (end < s.length && book.ledgerMinor[s[end]] <= high) {
-        end++;
-      }
-      return Arrays.copyOfRange(s, lo, end);
+      return lo;
     }
 
     int[] withKey(int pool, String key) {

@@ -38,6 +38,137 @@ final class SubsetSum {
     return new Result(s.solutions, s.steps >= maxIterations);
   }
 
+  /** A depth-first search this long finds what most lines have; longer ones meet in the middle. */
+  private static final long QUICK_STEPS = 4_000;
+
+  /** Meeting in the middle enumerates 2^(n/2) sets a side: up to this many items. */
+  private static final int MEET_MAX_ITEMS = 24;
+
+  /** More sets than this in range and the answer is noise anyway: stop collecting. */
+  private static final int MEET_MAX_FOUND = 1_024;
+
+  /**
+   * The same sets, in the same order, as an unbounded {@link #find} would give (the first {@code
+   * maxSolutions} by the depth-first order: items in the order given, a set before its extensions),
+   * without its step budget for up to 24 items: a short depth-first search settles most inputs, and
+   * the rest meet in the middle (every set of each half, one half sorted by sum) at a cost of a few
+   * thousand steps however the amounts fall. More items fall back to {@link #find} with {@code
+   * maxIterations}. Exhausted only when more than a thousand sets fit.
+   */
+  static Result complete(
+      long low,
+      long high,
+      long[] amounts,
+      int minItems,
+      int maxItems,
+      long maxIterations,
+      int maxSolutions) {
+    int n = amounts.length;
+    long quick = n <= MEET_MAX_ITEMS ? Math.min(QUICK_STEPS, maxIterations) : maxIterations;
+    Result r = find(low, high, amounts, minItems, maxItems, quick, maxSolutions);
+    if (!r.exhausted() || quick == maxIterations) {
+      return r;
+    }
+    return meet(low, high, amounts, minItems, maxItems, maxSolutions);
+  }
+
+  private static Result meet(
+      long low, long high, long[] amounts, int minItems, int maxItems, int maxSolutions) {
+    int n = amounts.length;
+    int half = n / 2;
+    Sets first = Sets.of(amounts, 0, half);
+    Sets second = Sets.of(amounts, half, n);
+    // the first half's sets by rising sum meet the second's in a window that only moves down
+    List<Long> found = new ArrayList<>();
+    boolean tooMany = false;
+    int from = second.size;
+    for (int i = 0; i < first.size && !tooMany; i++) {
+      long sum = first.sums[i];
+      while (from > 0 && second.sums[from - 1] >= low - sum) {
+        from--;
+      }
+      int count = Integer.bitCount(first.masks[i]);
+      for (int at = from; at < second.size && second.sums[at] <= high - sum; at++) {
+        int total = count + Integer.bitCount(second.masks[at]);
+        if (total < minItems || total > maxItems) {
+          continue;
+        }
+        if (found.size() == MEET_MAX_FOUND) {
+          tooMany = true;
+          break;
+        }
+        found.add((first.masks[i] & 0xffffffffL) | ((long) second.masks[at] << half));
+      }
+    }
+    found.sort(SubsetSum::depthFirstOrder);
+    List<int[]> solutions = new ArrayList<>();
+    for (long set : found.subList(0, Math.min(maxSolutions, found.size()))) {
+      int[] items = new int[Long.bitCount(set)];
+      int k = 0;
+      for (long rest = set; rest != 0; rest &= rest - 1) {
+        items[k++] = Long.numberOfTrailingZeros(rest);
+      }
+      solutions.add(items);
+    }
+    return new Result(solutions, tooMany);
+  }
+
+  /** Every set of a run of items, sorted by sum; masks count from the run's first item. */
+  private record Sets(long[] sums, int[] masks, int size) {
+    static Sets of(long[] amounts, int from, int to) {
+      int all = 1 << (to - from);
+      long[] sums = new long[all];
+      int[] masks = new int[all];
+      long[] nextSums = new long[all];
+      int[] nextMasks = new int[all];
+      int size = 1;
+      // merging the sets without item k with the same sets plus item k keeps them sorted
+      for (int k = from; k < to; k++) {
+        long a = amounts[k];
+        int bit = 1 << (k - from);
+        int i = 0;
+        int j = 0;
+        int out = 0;
+        while (i < size || j < size) {
+          if (j >= size || (i < size && sums[i] <= sums[j] + a)) {
+            nextSums[out] = sums[i];
+            nextMasks[out++] = masks[i++];
+          } else {
+            nextSums[out] = sums[j] + a;
+            nextMasks[out++] = masks[j++] | bit;
+          }
+        }
+        long[] ts = sums;
+        sums = nextSums;
+        nextSums = ts;
+        int[] tm = masks;
+        masks = nextMasks;
+        nextMasks = tm;
+        size *= 2;
+      }
+      return new Sets(sums, masks, size);
+    }
+  }
+
+  /**
+   * The order a depth-first search meets two sets of item positions in: at the lowest item only one
+   * of them has, the set without it comes first if it ends there, else the one with it.
+   */
+  static int depthFirstOrder(long a, long b) {
+    if (a == b) {
+      return 0;
+    }
+    long differ = a ^ b;
+    long lowest = differ & -differ;
+    long above = ~((lowest << 1) - 1);
+    boolean aHasIt = (a & lowest) != 0;
+    long other = aHasIt ? b : a;
+    boolean otherGoesOn = (other & above) != 0;
+    // the one holding the item is first unless the other ends before it (a prefix of it)
+    int holderFirst = otherGoesOn ? -1 : 1;
+    return aHasIt ? holderFirst : -holderFirst;
+  }
+
   private static final class Search {
     final long low;
     final long high;

@@ -33,4 +33,49 @@ class SubsetSumTest {
         .singleElement()
         .satisfies(s -> assertThat(s).containsExactly(0, 1, 2));
   }
+
+  @Test
+  void completeGivesWhatAnUnboundedSearchGivesInTheSameOrder() {
+    java.util.Random random = new java.util.Random(7);
+    int withMeeting = 0;
+    for (int round = 0; round < 300; round++) {
+      int n = 8 + random.nextInt(17);
+      long[] amounts = new long[n];
+      for (int i = 0; i < n; i++) {
+        // round prices and odd amounts, a few small ones of the other sign (fees)
+        amounts[i] =
+            random.nextInt(5) == 0
+                ? -(100 + random.nextInt(400))
+                : random.nextBoolean() ? 100L * (1 + random.nextInt(60)) : 1 + random.nextInt(9000);
+      }
+      long target = 0;
+      for (int i = 0; i < n; i++) {
+        target += random.nextInt(3) == 0 ? amounts[i] : 0;
+      }
+      long high = target + (round % 3 == 0 ? Math.abs(target) / 20 : 0);
+      int maxItems = 2 + random.nextInt(9);
+      SubsetSum.Result full = SubsetSum.find(target, high, amounts, 2, maxItems, Long.MAX_VALUE, 8);
+      SubsetSum.Result quick = SubsetSum.find(target, high, amounts, 2, maxItems, 4_000, 8);
+      withMeeting += quick.exhausted() ? 1 : 0;
+      SubsetSum.Result complete = SubsetSum.complete(target, high, amounts, 2, maxItems, 40_000, 8);
+      assertThat(complete.exhausted()).isFalse();
+      assertThat(complete.solutions())
+          .as("round %d", round)
+          .usingElementComparator(java.util.Arrays::compare)
+          .containsExactlyElementsOf(full.solutions());
+    }
+    // the comparison covers inputs a short search cannot finish, which meet in the middle
+    assertThat(withMeeting).isGreaterThan(20);
+  }
+
+  @Test
+  void theDepthFirstOrderPutsASetBeforeItsExtensionsAndLowItemsFirst() {
+    long a = 0b0011; // items 0, 1
+    long abc = 0b0111; // items 0, 1, 2
+    long ad = 0b1001; // items 0, 3
+    assertThat(SubsetSum.depthFirstOrder(a, abc)).isNegative();
+    assertThat(SubsetSum.depthFirstOrder(abc, ad)).isNegative();
+    assertThat(SubsetSum.depthFirstOrder(ad, a)).isPositive();
+    assertThat(SubsetSum.depthFirstOrder(ad, ad)).isZero();
+  }
 }
