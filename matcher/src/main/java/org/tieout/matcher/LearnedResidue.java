@@ -192,10 +192,17 @@ public final class LearnedResidue {
         byRule);
   }
 
-  /** Proposes groups for the open lines among the open entries. */
+  /**
+   * Proposes groups for the open lines among the open entries; {@code fees}: the processors' fee
+   * schedules learned from the run's matched payouts ({@link FeeSchedules#learn}).
+   */
   public Result propose(
-      List<BankLine> openBank, List<LedgerEntry> openLedger, Similarity sim, Progress progress) {
-    Context c = context(openBank, openLedger, sim);
+      List<BankLine> openBank,
+      List<LedgerEntry> openLedger,
+      Similarity sim,
+      FeeSchedules fees,
+      Progress progress) {
+    Context c = context(openBank, openLedger, sim, fees);
     List<Cand>[] perLine = candidates(c, progress, scorer);
     long count = c.made.get();
     int scored = 0;
@@ -212,14 +219,15 @@ public final class LearnedResidue {
     return new Result(groups, scored, count);
   }
 
-  private Context context(List<BankLine> openBank, List<LedgerEntry> openLedger, Similarity sim) {
+  private Context context(
+      List<BankLine> openBank, List<LedgerEntry> openLedger, Similarity sim, FeeSchedules fees) {
     if (sim != null && !scorer.usesEmbeddings()) {
       sim = null; // a lexical model has no column for it
     }
     if (sim == null && scorer.usesEmbeddings()) {
       throw new IllegalArgumentException("this scorer needs embedding similarity");
     }
-    return new Context(openBank, openLedger, config, sim, settings);
+    return new Context(openBank, openLedger, config, sim, settings, fees);
   }
 
   /**
@@ -265,13 +273,14 @@ public final class LearnedResidue {
       List<LedgerEntry> openLedger,
       MatchingConfig config,
       Similarity sim,
+      FeeSchedules fees,
       Labels labels,
       PairScorer winnersOf) {
     Context c =
         winnersOf == null
-            ? new Context(openBank, openLedger, config, sim, Settings.DEFAULT)
+            ? new Context(openBank, openLedger, config, sim, Settings.DEFAULT, fees)
             : new LearnedResidue(config, winnersOf, Settings.DEFAULT)
-                .context(openBank, openLedger, sim);
+                .context(openBank, openLedger, sim, fees);
     List<Example> out = new ArrayList<>();
     if (winnersOf != null) {
       for (Cand x : winners(c, candidates(c, Progress.NONE, winnersOf))) {
@@ -457,8 +466,17 @@ public final class LearnedResidue {
       sums.merge(book.sumLedger(x.e), 1, Integer::sum);
     }
     double lookAlike = Math.log1p(c.lookAlikeLines(b));
+    int fitting = 0;
     for (Cand x : cands) {
       x.f = features(c, x, sums.get(book.sumLedger(x.e)) - 1, named, lookAlike);
+      fitting += (int) x.f[PairFeatures.FEE_SCHEDULE_FIT];
+    }
+    // sets a processor's schedule nets down to the line: one is telling, several are a choice
+    for (Cand x : cands) {
+      if (x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
+        x.f[PairFeatures.FEE_SCHEDULE_ALTERNATIVES] = Math.log(fitting);
+        x.f[PairFeatures.FEE_SCHEDULE_UNIQUE] = fitting == 1 ? 1 : 0;
+      }
     }
     return cands;
   }
@@ -502,6 +520,7 @@ public final class LearnedResidue {
         Arrays.stream(around)
             .filter(e -> book.ledgerDay[e] >= day - GROUP_DAYS && book.ledgerDay[e] <= day + 3)
             .toArray();
+    scheduledPayouts(c, b, named, found);
     if (named.length < 2) {
       return;
     }
@@ -516,6 +535,75 @@ public final class LearnedResidue {
         .filter(l -> l.size() >= 2 && l.size() <= 2 * MAX_GROUP)
         .forEach(l -> add(found, b, l.stream().mapToInt(Integer::intValue).toArray()));
     subsets(c, b, amount, named, -1, found);
+  }
+
+  /**
+   * Sets of a processor's sales whose gross less the processor's learned fee is the line: for each
+   * count of sales, the gross that count nets down to, searched exactly.
+   */
+  private static void scheduledPayouts(Context c, int b, int[] named, Map<String, Cand> found) {
+    Book book = c.book;
+    long amount = book.bankMinor[b];
+    if (amount <= 0 || c.fees.size() == 0) {
+      return;
+    }
+    int day = book.bankDay[b];
+    String currency = book.poolCurrency[book.bankPool[b]];
+    // each processor's entries around the line: its sales up to the line, its fees
+    Map<String, List<Integer>> byBlock = new java.util.TreeMap<>();
+    if (book.bankName[b].isEmpty()) {
+      // a line without a name ("TRANSFER") may be any processor's payout in its currency
+      for (String block : c.fees.blocks(currency)) {
+        for (int e : book.ledgerNamed(book.bankPool[b], block, day - GROUP_DAYS, day + 3)) {
+          byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+    for (int e : named) {
+      byBlock.computeIfAbsent(book.ledgerBlock[e], k -> new ArrayList<>()).add(e);
+    }
+    byBlock.forEach(
+        (block, list) -> {
+          FeeSchedules.Schedule s = c.fees.of(currency, block);
+          if (s == null) {
+            return;
+          }
+          Integer[] near =
+              list.stream()
+                  .filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] <= day)
+                  .sorted(
+                      Comparator.comparingInt((Integer e) -> day - book.ledgerDay[e])
+                          .thenComparingInt(e -> e))
+                  .limit(GROUP_POOL)
+                  .toArray(Integer[]::new);
+          int[] fees =
+              list.stream().filter(e -> book.ledgerMinor[e] < 0).mapToInt(e -> e).toArray();
+          long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
+          for (int k = 2; k <= Math.min(MAX_GROUP, near.length); k++) {
+            long[] gross = s.grossRange(amount, k);
+            if (gross == null) {
+              continue;
+            }
+            for (int[] set :
+                SubsetSum.complete(gross[0], gross[1], amounts, k, k, SEARCH_STEPS, SOLUTIONS)
+                    .solutions()) {
+              int[] e = new int[set.length + 1];
+              long sum = 0;
+              for (int i = 0; i < set.length; i++) {
+                e[i] = near[set[i]];
+                sum += book.ledgerMinor[e[i]];
+              }
+              add(found, b, Arrays.copyOf(e, set.length));
+              // the processor's fee, when booked: the sales with it add up to the line
+              for (int fee : fees) {
+                if (sum + book.ledgerMinor[fee] == amount) {
+                  e[set.length] = fee;
+                  add(found, b, e.clone());
+                }
+              }
+            }
+          }
+        });
   }
 
   /**
@@ -654,10 +742,48 @@ public final class LearnedResidue {
     f[PairFeatures.AMOUNT_FITS] = fits;
     f[PairFeatures.REFERENCE_AND_FIT] = fits * f[PairFeatures.REFERENCE_IN_TEXT];
     f[PairFeatures.SHARED_REFERENCE_AND_FIT] = fits * f[PairFeatures.SHARED_REFERENCE];
+    f[PairFeatures.FEE_SCHEDULE_FIT] = feeScheduleFits(c, b, es) ? 1 : 0;
     if (c.sim != null) {
       f[PairFeatures.EMBEDDING_SIMILARITY] = emb / es.length;
     }
     return f;
+  }
+
+  /**
+   * Whether the entries are a processor's sales (and fee) that its learned schedule nets down to
+   * the line: the fee booked, or the gap between the sales and the line, is the scheduled fee.
+   */
+  private static boolean feeScheduleFits(Context c, int b, int[] es) {
+    Book book = c.book;
+    long amount = book.bankMinor[b];
+    if (amount <= 0 || es.length < 2 || c.fees.size() == 0) {
+      return false;
+    }
+    long gross = 0;
+    long booked = 0;
+    int sales = 0;
+    String block = null;
+    for (int e : es) {
+      long m = book.ledgerMinor[e];
+      if (m > 0) {
+        if (block != null && !block.equals(book.ledgerBlock[e])) {
+          return false;
+        }
+        block = book.ledgerBlock[e];
+        gross += m;
+        sales++;
+      } else {
+        booked -= m;
+      }
+    }
+    FeeSchedules.Schedule s =
+        block == null ? null : c.fees.of(book.poolCurrency[book.bankPool[b]], block);
+    if (s == null || sales < 2) {
+      return false;
+    }
+    return booked > 0
+        ? gross - booked == amount && s.fits(gross, sales, booked)
+        : s.fits(gross, sales, gross - amount);
   }
 
   private static int maxDay(Book book, int[] es) {
@@ -721,6 +847,7 @@ public final class LearnedResidue {
     final Book book;
     final Similarity sim;
     final Settings settings;
+    final FeeSchedules fees;
     final java.util.concurrent.atomic.AtomicLong made =
         new java.util.concurrent.atomic.AtomicLong();
     final String[][] ledgerKeys;
@@ -738,8 +865,10 @@ public final class LearnedResidue {
         List<LedgerEntry> ledger,
         MatchingConfig config,
         Similarity sim,
-        Settings settings) {
+        Settings settings,
+        FeeSchedules fees) {
       this.settings = settings;
+      this.fees = fees;
       this.book = new Book(bank, ledger, config);
       this.sim = sim;
       int pools = book.poolLimits.length;

@@ -30,7 +30,10 @@ public final class PairFeatures {
   static final int AMOUNT_FITS = 17;
   static final int REFERENCE_AND_FIT = 18;
   static final int SHARED_REFERENCE_AND_FIT = 19;
-  static final int EMBEDDING_SIMILARITY = 20;
+  static final int FEE_SCHEDULE_FIT = 20;
+  static final int FEE_SCHEDULE_ALTERNATIVES = 21;
+  static final int FEE_SCHEDULE_UNIQUE = 22;
+  static final int EMBEDDING_SIMILARITY = 23;
 
   private static final List<String> ALL =
       List.of(
@@ -54,6 +57,9 @@ public final class PairFeatures {
           "amount_fits",
           "reference_and_amount_fit",
           "shared_reference_and_amount_fit",
+          "fee_schedule_fit",
+          "fee_schedule_alternatives_log",
+          "fee_schedule_unique",
           "embedding_similarity");
 
   /** The feature names, in row order, with or without the embedding similarity column. */

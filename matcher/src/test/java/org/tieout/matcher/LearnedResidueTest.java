@@ -38,7 +38,12 @@ class LearnedResidueTest {
     Reconciliation open = LearnedResidue.reopenProposals(rules, d.bank(), d.ledger());
     List<MatchGroup> learned =
         new LearnedResidue(CONFIG, scorer, LearnedResidue.Settings.DEFAULT)
-            .propose(open.unmatchedBank(), open.unmatchedLedger(), null, Progress.NONE)
+            .propose(
+                open.unmatchedBank(),
+                open.unmatchedLedger(),
+                null,
+                FeeSchedules.learn(rules, d.bank(), d.ledger()),
+                Progress.NONE)
             .groups();
     return new Run(rules, LearnedResidue.merge(rules, open, learned), learned);
   }
@@ -112,6 +117,65 @@ class LearnedResidueTest {
   }
 
   @Test
+  void findsAPayoutThatNamesNoFeeByTheProcessorsSchedule() {
+    // a processor's sales, no fee booked, no payout id anywhere: only its price list tells which
+    // of its sales the transfer nets (1.4% + 0.25 a sale, learned from its other payouts)
+    String stripe = "Stripe Payments Europe Ltd";
+    String[] sales = {"120.50", "49.90", "314.75", "99.00", "77.00", "150.00", "99.00", "63.20"};
+    List<LedgerEntry> ledger = new ArrayList<>();
+    for (int i = 0; i < sales.length; i++) {
+      ledger.add(Lines.entry("L" + i, -7 + i, sales[i], stripe, null, "Card sale " + i));
+    }
+    // L0, L2, L5: gross 585.25, fee 8.19 + 0.75 = 8.94
+    BankLine payout = Lines.bank("B1", 1, "576.31", "STRIPE PAYMENTS EUROPE", "TRANSFER");
+    List<LedgerEntry> learnFrom = new ArrayList<>();
+    for (int p = 0; p < 3; p++) {
+      // payouts of two, three and four sales: a percentage and a fixed part per sale
+      String ref = "po_" + p;
+      long gross = 0;
+      for (int k = 0; k < p + 2; k++) {
+        long sale = 10_000 + 2_345L * k + 100L * p;
+        gross += sale;
+        learnFrom.add(
+            Lines.entry(
+                "S" + p + k,
+                -40,
+                org.tieout.core.Money.ofMinor(sale, "EUR").toPlainString(),
+                stripe,
+                ref,
+                "sale"));
+      }
+      long fee = Math.floorDiv(gross * 140 + 5_000, 10_000) + 25L * (p + 2);
+      learnFrom.add(
+          Lines.entry(
+              "S" + p + "f",
+              -40,
+              org.tieout.core.Money.ofMinor(-fee, "EUR").toPlainString(),
+              stripe,
+              ref,
+              "fees"));
+    }
+    FeeSchedules fees =
+        FeeSchedules.learn(
+            new Reconciliation(List.of(), List.of(), learnFrom, java.util.Map.of()),
+            List.of(),
+            learnFrom);
+    assertThat(fees.describe()).singleElement().asString().contains("1.40% + 0.25");
+    List<MatchGroup> withSchedule =
+        new LearnedResidue(
+                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
+            .propose(List.of(payout), ledger, null, fees, Progress.NONE)
+            .groups();
+    assertThat(withSchedule)
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.ledgerIds())
+                    .extracting(e -> e.value())
+                    .containsExactlyInAnyOrder("L0", "L2", "L5"));
+  }
+
+  @Test
   void findsAPayoutFromItsFeeEntryAndExplainsIt() {
     // four card sales and the processor's fee, which carries the payout id the bank text quotes
     String stripe = "Stripe Payments Europe Ltd";
@@ -129,7 +193,7 @@ class LearnedResidueTest {
         Lines.bank("B1", 0, "573.65", "STRIPE PAYMENTS EUROPE", "STRIPE PAYOUT po_7QX2KD91");
     List<MatchGroup> groups =
         new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
-            .propose(List.of(payout), ledger, null, Progress.NONE)
+            .propose(List.of(payout), ledger, null, FeeSchedules.NONE, Progress.NONE)
             .groups();
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).ledgerIds())
@@ -147,14 +211,13 @@ class LearnedResidueTest {
     List<Boolean> right = new ArrayList<>();
     List<Reconciliation> residues = new ArrayList<>();
     List<Set<String>> truths = new ArrayList<>();
+    List<FeeSchedules> fees = new ArrayList<>();
     for (long seed : new long[] {921, 922}) {
       DatasetGenerator.Dataset d = dataset(seed, 1500);
-      Reconciliation open =
-          LearnedResidue.reopenProposals(
-              new Reconciler(CONFIG, Progress.NONE).run(d.bank(), d.ledger()),
-              d.bank(),
-              d.ledger());
+      Reconciliation rules = new Reconciler(CONFIG, Progress.NONE).run(d.bank(), d.ledger());
+      Reconciliation open = LearnedResidue.reopenProposals(rules, d.bank(), d.ledger());
       residues.add(open);
+      fees.add(FeeSchedules.learn(rules, d.bank(), d.ledger()));
       truths.add(pairs(d.truth()));
       for (LearnedResidue.Example x :
           LearnedResidue.examples(
@@ -162,6 +225,7 @@ class LearnedResidueTest {
               open.unmatchedLedger(),
               CONFIG,
               null,
+              fees.get(fees.size() - 1),
               LearnedResidue.Labels.truth(truths.get(truths.size() - 1)),
               null)) {
         rows.add(x.features());
@@ -178,6 +242,7 @@ class LearnedResidueTest {
               residues.get(i).unmatchedLedger(),
               CONFIG,
               null,
+              fees.get(i),
               LearnedResidue.Labels.truth(truths.get(i)),
               first)) {
         winners.add(x.features());
@@ -191,14 +256,17 @@ class LearnedResidueTest {
 
     // on a dataset it has not seen: confident proposals are right more often than doubtful ones
     DatasetGenerator.Dataset unseen = dataset(923, 2000);
-    Reconciliation open =
-        LearnedResidue.reopenProposals(
-            new Reconciler(CONFIG, Progress.NONE).run(unseen.bank(), unseen.ledger()),
-            unseen.bank(),
-            unseen.ledger());
+    Reconciliation rules =
+        new Reconciler(CONFIG, Progress.NONE).run(unseen.bank(), unseen.ledger());
+    Reconciliation open = LearnedResidue.reopenProposals(rules, unseen.bank(), unseen.ledger());
     List<MatchGroup> all =
         new LearnedResidue(CONFIG, loaded, new LearnedResidue.Settings(0.0, 45, 10))
-            .propose(open.unmatchedBank(), open.unmatchedLedger(), null, Progress.NONE)
+            .propose(
+                open.unmatchedBank(),
+                open.unmatchedLedger(),
+                null,
+                FeeSchedules.learn(rules, unseen.bank(), unseen.ledger()),
+                Progress.NONE)
             .groups();
     Set<String> truth = pairs(unseen.truth());
     double[] high = precision(all, truth, 0.9, 1.01);

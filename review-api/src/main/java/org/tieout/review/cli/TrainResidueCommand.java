@@ -14,6 +14,7 @@ import org.tieout.core.MatchGroup;
 import org.tieout.core.format.BadInputException;
 import org.tieout.core.format.ImportResult;
 import org.tieout.core.format.InterchangeCsv;
+import org.tieout.matcher.FeeSchedules;
 import org.tieout.matcher.LearnedResidue;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.PairFeatures;
@@ -95,6 +96,7 @@ final class TrainResidueCommand implements Callable<Integer> {
       List<BankLine> bank,
       List<LedgerEntry> ledger,
       LearnedResidue.Similarity sim,
+      FeeSchedules fees,
       LearnedResidue.Labels labels,
       int weight) {}
 
@@ -150,6 +152,8 @@ final class TrainResidueCommand implements Callable<Integer> {
                 reviewed.bank(),
                 reviewed.ledger(),
                 similarity(reviewed.bank(), reviewed.ledger(), progress),
+                // the posted payouts the schedules come from are not read back from the store
+                FeeSchedules.NONE,
                 reviewed.labels(),
                 decisionWeight));
         sources.add(what + " (each row counted " + decisionWeight + " times)");
@@ -161,7 +165,8 @@ final class TrainResidueCommand implements Callable<Integer> {
     List<Boolean> right = new ArrayList<>();
     for (Residue r : residues) {
       for (LearnedResidue.Example x :
-          LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.labels(), null)) {
+          LearnedResidue.examples(
+              r.bank(), r.ledger(), config, r.sim(), r.fees(), r.labels(), null)) {
         for (int i = 0; i < r.weight(); i++) {
           rows.add(x.features());
           right.add(x.right());
@@ -177,7 +182,8 @@ final class TrainResidueCommand implements Callable<Integer> {
       List<Boolean> winnerRight = new ArrayList<>();
       for (Residue r : residues) {
         for (LearnedResidue.Example x :
-            LearnedResidue.examples(r.bank(), r.ledger(), config, r.sim(), r.labels(), first)) {
+            LearnedResidue.examples(
+                r.bank(), r.ledger(), config, r.sim(), r.fees(), r.labels(), first)) {
           for (int i = 0; i < r.weight(); i++) {
             winners.add(x.features());
             winnerRight.add(x.right());
@@ -208,11 +214,9 @@ final class TrainResidueCommand implements Callable<Integer> {
       List<LedgerEntry> ledger,
       List<MatchGroup> truth,
       ConsoleProgress progress) {
-    Reconciliation rec =
-        LearnedResidue.reopenProposals(
-            new Reconciler(MatchingConfig.defaultConfig(), progress).run(bank, ledger),
-            bank,
-            ledger);
+    Reconciliation rules =
+        new Reconciler(MatchingConfig.defaultConfig(), progress).run(bank, ledger);
+    Reconciliation rec = LearnedResidue.reopenProposals(rules, bank, ledger);
     Set<String> pairs = new HashSet<>();
     for (MatchGroup g : truth) {
       g.bankIds().forEach(b -> g.ledgerIds().forEach(e -> pairs.add(b.value() + "|" + e.value())));
@@ -221,6 +225,7 @@ final class TrainResidueCommand implements Callable<Integer> {
         rec.unmatchedBank(),
         rec.unmatchedLedger(),
         similarity(rec.unmatchedBank(), rec.unmatchedLedger(), progress),
+        FeeSchedules.learn(rules, bank, ledger),
         LearnedResidue.Labels.truth(pairs),
         1);
   }

@@ -7,6 +7,7 @@ import org.tieout.core.BankLine;
 import org.tieout.core.LedgerEntry;
 import org.tieout.core.MatchGroup;
 import org.tieout.embeddings.Embedder;
+import org.tieout.matcher.FeeSchedules;
 import org.tieout.matcher.LearnedResidue;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.PairScorer;
@@ -66,6 +67,7 @@ public final class LearnedStage {
               + trained);
     }
     Reconciliation rec = LearnedResidue.reopenProposals(rules, bank, ledger);
+    FeeSchedules fees = FeeSchedules.learn(rules, bank, ledger);
     int texts = rec.unmatchedBank().size() + rec.unmatchedLedger().size();
     int max =
         Integer.parseInt(
@@ -102,18 +104,31 @@ public final class LearnedStage {
                                 String.valueOf(LearnedResidue.Settings.DEFAULT.threshold()))),
                     LearnedResidue.Settings.DEFAULT.daysBefore(),
                     LearnedResidue.Settings.DEFAULT.daysAfter()))
-            .propose(rec.unmatchedBank(), rec.unmatchedLedger(), sim, progress);
+            .propose(rec.unmatchedBank(), rec.unmatchedLedger(), sim, fees, progress);
     String note =
         String.format(
-            Locale.ROOT,
-            "Learned scorer (%s, %s trained %s): %d residue line(s) had candidates (%d in all); %d"
-                + " group(s) proposed for review, replacing rule proposals where they disagree.",
-            why == null ? "with embedding similarity" : "lexical: " + why,
-            trained == null || trained.isBlank() ? "bundled model" : "model in " + trained,
-            scorer.trainedAt(),
-            r.linesScored(),
-            r.candidates(),
-            r.groups().size());
+                Locale.ROOT,
+                "Learned scorer (%s, %s trained %s): %d residue line(s) had candidates (%d in all); %d"
+                    + " group(s) proposed for review, replacing rule proposals where they disagree.",
+                why == null ? "with embedding similarity" : "lexical: " + why,
+                trained == null || trained.isBlank() ? "bundled model" : "model in " + trained,
+                scorer.trainedAt(),
+                r.linesScored(),
+                r.candidates(),
+                r.groups().size())
+            + feeNote(fees);
     return new Outcome(LearnedResidue.merge(rules, rec, r.groups()), r.groups(), note);
+  }
+
+  /** The processors' fee schedules the run learned, for the run's note. */
+  private static String feeNote(FeeSchedules fees) {
+    if (fees.size() == 0) {
+      return " No processor fee schedule was learned (too few matched payouts, or none to the cent).";
+    }
+    List<String> lines = fees.describe();
+    int shown = Math.min(3, lines.size());
+    return " Processor fee schedules learned from the matched payouts: "
+        + String.join("; ", lines.subList(0, shown))
+        + (lines.size() > shown ? "; and " + (lines.size() - shown) + " more." : ".");
   }
 }

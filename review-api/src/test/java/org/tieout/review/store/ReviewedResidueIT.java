@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tieout.core.MatchGroup;
 import org.tieout.core.format.InterchangeCsv;
+import org.tieout.matcher.FeeSchedules;
 import org.tieout.matcher.LearnedResidue;
 import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.PairScorer;
@@ -190,7 +191,13 @@ class ReviewedResidueIT {
     ReviewedResidue r = ReviewedResidue.load(url);
     List<LearnedResidue.Example> rows =
         LearnedResidue.examples(
-            r.bank(), r.ledger(), MatchingConfig.defaultConfig(), null, r.labels(), null);
+            r.bank(),
+            r.ledger(),
+            MatchingConfig.defaultConfig(),
+            null,
+            FeeSchedules.NONE,
+            r.labels(),
+            null);
     long right = rows.stream().filter(LearnedResidue.Example::right).count();
     assertThat(right).isPositive();
     assertThat(rows.size() - right).isPositive();
@@ -203,6 +210,7 @@ class ReviewedResidueIT {
                     r.ledger(),
                     MatchingConfig.defaultConfig(),
                     null,
+                    FeeSchedules.NONE,
                     LearnedResidue.Labels.truth(all),
                     null)
                 .size());
