@@ -109,6 +109,13 @@ public final class LearnedResidue {
   private static final long SEARCH_STEPS = 40_000;
   private static final int KEPT_PER_LINE = 6;
 
+  /**
+   * More of a processor's open sales than this in the two weeks before a line and the schedule
+   * search is skipped: the nearest {@link #GROUP_POOL} cover less than a payout's days, and sets
+   * that fit would fit by chance.
+   */
+  private static final int SCHEDULE_MAX_SALES = 3 * GROUP_POOL;
+
   private final MatchingConfig config;
   private final PairScorer scorer;
   private final Settings settings;
@@ -567,6 +574,13 @@ public final class LearnedResidue {
           FeeSchedules.Schedule s = c.fees.of(currency, block);
           if (s == null) {
             return;
+          }
+          long sales =
+              list.stream()
+                  .filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] <= day)
+                  .count();
+          if (sales > SCHEDULE_MAX_SALES) {
+            return; // a busy processor: its nearest few sales are a day's, not a payout's
           }
           Integer[] near =
               list.stream()
