@@ -593,14 +593,19 @@ public final class LearnedResidue {
           int[] fees =
               list.stream().filter(e -> book.ledgerMinor[e] < 0).mapToInt(e -> e).toArray();
           long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
+          // one search per count of sales over the same items: halves made once when many
+          SubsetSum.Meeting meeting = near.length > 12 ? new SubsetSum.Meeting(amounts) : null;
           for (int k = 2; k <= Math.min(MAX_GROUP, near.length); k++) {
             long[] gross = s.grossRange(amount, k);
             if (gross == null) {
               continue;
             }
-            for (int[] set :
-                SubsetSum.complete(gross[0], gross[1], amounts, k, k, SEARCH_STEPS, SOLUTIONS)
-                    .solutions()) {
+            SubsetSum.Result sets =
+                meeting == null ? null : meeting.find(gross[0], gross[1], k, k, SOLUTIONS);
+            if (sets == null || sets.exhausted()) {
+              sets = SubsetSum.complete(gross[0], gross[1], amounts, k, k, SEARCH_STEPS, SOLUTIONS);
+            }
+            for (int[] set : sets.solutions()) {
               int[] e = new int[set.length + 1];
               long sum = 0;
               for (int i = 0; i < set.length; i++) {

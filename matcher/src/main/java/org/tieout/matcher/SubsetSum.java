@@ -74,43 +74,66 @@ final class SubsetSum {
 
   private static Result meet(
       long low, long high, long[] amounts, int minItems, int maxItems, int maxSolutions) {
-    int n = amounts.length;
-    int half = n / 2;
-    Sets first = Sets.of(amounts, 0, half);
-    Sets second = Sets.of(amounts, half, n);
-    // the first half's sets by rising sum meet the second's in a window that only moves down
-    List<Long> found = new ArrayList<>();
-    boolean tooMany = false;
-    int from = second.size;
-    for (int i = 0; i < first.size && !tooMany; i++) {
-      long sum = first.sums[i];
-      while (from > 0 && second.sums[from - 1] >= low - sum) {
-        from--;
+    return new Meeting(amounts).find(low, high, minItems, maxItems, maxSolutions);
+  }
+
+  /**
+   * Every set of each half of up to 24 items, sorted by sum, made once for several searches over
+   * the same items (a payout of two sales, of three, ...): each {@link #find} gives what {@link
+   * #complete} would.
+   */
+  static final class Meeting {
+    private final int half;
+    private final Sets first;
+    private final Sets second;
+
+    Meeting(long[] amounts) {
+      if (amounts.length > MEET_MAX_ITEMS) {
+        throw new IllegalArgumentException(amounts.length + " items: at most " + MEET_MAX_ITEMS);
       }
-      int count = Integer.bitCount(first.masks[i]);
-      for (int at = from; at < second.size && second.sums[at] <= high - sum; at++) {
-        int total = count + Integer.bitCount(second.masks[at]);
-        if (total < minItems || total > maxItems) {
+      half = amounts.length / 2;
+      first = Sets.of(amounts, 0, half);
+      second = Sets.of(amounts, half, amounts.length);
+    }
+
+    Result find(long low, long high, int minItems, int maxItems, int maxSolutions) {
+      // the first half's sets by rising sum meet the second's in a window that only moves down
+      List<Long> found = new ArrayList<>();
+      boolean tooMany = false;
+      int from = second.size;
+      for (int i = 0; i < first.size && !tooMany; i++) {
+        long sum = first.sums[i];
+        while (from > 0 && second.sums[from - 1] >= low - sum) {
+          from--;
+        }
+        int count = Integer.bitCount(first.masks[i]);
+        if (count > maxItems) {
           continue;
         }
-        if (found.size() == MEET_MAX_FOUND) {
-          tooMany = true;
-          break;
+        for (int at = from; at < second.size && second.sums[at] <= high - sum; at++) {
+          int total = count + Integer.bitCount(second.masks[at]);
+          if (total < minItems || total > maxItems) {
+            continue;
+          }
+          if (found.size() == MEET_MAX_FOUND) {
+            tooMany = true;
+            break;
+          }
+          found.add((first.masks[i] & 0xffffffffL) | ((long) second.masks[at] << half));
         }
-        found.add((first.masks[i] & 0xffffffffL) | ((long) second.masks[at] << half));
       }
-    }
-    found.sort(SubsetSum::depthFirstOrder);
-    List<int[]> solutions = new ArrayList<>();
-    for (long set : found.subList(0, Math.min(maxSolutions, found.size()))) {
-      int[] items = new int[Long.bitCount(set)];
-      int k = 0;
-      for (long rest = set; rest != 0; rest &= rest - 1) {
-        items[k++] = Long.numberOfTrailingZeros(rest);
+      found.sort(SubsetSum::depthFirstOrder);
+      List<int[]> solutions = new ArrayList<>();
+      for (long set : found.subList(0, Math.min(maxSolutions, found.size()))) {
+        int[] items = new int[Long.bitCount(set)];
+        int k = 0;
+        for (long rest = set; rest != 0; rest &= rest - 1) {
+          items[k++] = Long.numberOfTrailingZeros(rest);
+        }
+        solutions.add(items);
       }
-      solutions.add(items);
+      return new Result(solutions, tooMany);
     }
-    return new Result(solutions, tooMany);
   }
 
   /** Every set of a run of items, sorted by sum; masks count from the run's first item. */

@@ -59,6 +59,13 @@ class SubsetSumTest {
       withMeeting += quick.exhausted() ? 1 : 0;
       SubsetSum.Result complete = SubsetSum.complete(target, high, amounts, 2, maxItems, 40_000, 8);
       assertThat(complete.exhausted()).isFalse();
+      // the halves made once answer each search the same way, unless too many sets fit
+      SubsetSum.Result met = new SubsetSum.Meeting(amounts).find(target, high, 2, maxItems, 8);
+      if (!met.exhausted()) {
+        assertThat(met.solutions())
+            .usingElementComparator(java.util.Arrays::compare)
+            .containsExactlyElementsOf(full.solutions());
+      }
       assertThat(complete.solutions())
           .as("round %d", round)
           .usingElementComparator(java.util.Arrays::compare)
