@@ -52,16 +52,28 @@ public final class LearnedResidue {
    * What is known of a candidate, for training: right, wrong, or null when nobody knows (such a
    * candidate is left out of training).
    */
-  @FunctionalInterface
   public interface Labels {
     Boolean of(String bankId, List<String> entryIds);
+
+    /** Whether one pair of a candidate is right, null when nobody knows. */
+    Boolean pair(String bankId, String entryId, List<String> candidate);
 
     /**
      * A labelled dataset: right when every pair is in {@code truthPairs} (keys {@code
      * bankId|entryId}), wrong otherwise.
      */
     static Labels truth(Set<String> truthPairs) {
-      return (b, entries) -> entries.stream().allMatch(e -> truthPairs.contains(b + "|" + e));
+      return new Labels() {
+        @Override
+        public Boolean of(String b, List<String> entries) {
+          return entries.stream().allMatch(e -> truthPairs.contains(b + "|" + e));
+        }
+
+        @Override
+        public Boolean pair(String b, String e, List<String> candidate) {
+          return truthPairs.contains(b + "|" + e);
+        }
+      };
     }
 
     /**
@@ -76,15 +88,29 @@ public final class LearnedResidue {
         Set<String> settledLines,
         Set<String> settledEntries,
         Set<String> rejected) {
-      return (b, entries) -> {
-        if (settledLines.contains(b)) {
-          return entries.stream().allMatch(e -> settledPairs.contains(b + "|" + e));
+      return new Labels() {
+        @Override
+        public Boolean of(String b, List<String> entries) {
+          if (settledLines.contains(b)) {
+            return entries.stream().allMatch(e -> settledPairs.contains(b + "|" + e));
+          }
+          if (rejected.contains(groupKey(b, entries))
+              || entries.stream().anyMatch(settledEntries::contains)) {
+            return false;
+          }
+          return null;
         }
-        if (rejected.contains(groupKey(b, entries))
-            || entries.stream().anyMatch(settledEntries::contains)) {
-          return false;
+
+        @Override
+        public Boolean pair(String b, String e, List<String> candidate) {
+          if (settledLines.contains(b)) {
+            return settledPairs.contains(b + "|" + e);
+          }
+          if (rejected.contains(groupKey(b, candidate)) || settledEntries.contains(e)) {
+            return false;
+          }
+          return null;
         }
-        return null;
       };
     }
 
@@ -218,7 +244,7 @@ public final class LearnedResidue {
     }
     List<MatchGroup> groups = new ArrayList<>();
     for (Cand x : winners(c, perLine)) {
-      x.confidence = scorer.confidence(x.p, x.e.length);
+      x.confidence = scorer.confidence(x.p, x.e.length, x.share);
       if (x.confidence >= settings.threshold()) {
         groups.add(group(c, x));
       }
@@ -290,10 +316,15 @@ public final class LearnedResidue {
                 .context(openBank, openLedger, sim, fees);
     List<Example> out = new ArrayList<>();
     if (winnersOf != null) {
+      // a row per pair: the calibrated confidence is the share of a winner's pairs that are right
       for (Cand x : winners(c, candidates(c, Progress.NONE, winnersOf))) {
-        Boolean right = label(c, x, labels);
-        if (right != null) {
-          out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length), right));
+        String line = c.book.bank[x.b].id().value();
+        List<String> entries = entryIds(c, x);
+        for (String e : entries) {
+          Boolean right = labels.pair(line, e, entries);
+          if (right != null) {
+            out.add(new Example(PairScorer.calibrationRow(x.p, x.e.length, x.share), right));
+          }
         }
       }
       return out;
@@ -310,11 +341,15 @@ public final class LearnedResidue {
   }
 
   private static Boolean label(Context c, Cand x, Labels labels) {
+    return labels.of(c.book.bank[x.b].id().value(), entryIds(c, x));
+  }
+
+  private static List<String> entryIds(Context c, Cand x) {
     List<String> entries = new ArrayList<>(x.e.length);
     for (int e : x.e) {
       entries.add(c.book.ledger[e].id().value());
     }
-    return labels.of(c.book.bank[x.b].id().value(), entries);
+    return entries;
   }
 
   private MatchGroup group(Context c, Cand x) {
@@ -377,6 +412,10 @@ public final class LearnedResidue {
     final int[] e;
     double[] f;
     double p;
+
+    /** The summed score of the line's candidates with the same amounts as this one. */
+    double share;
+
     double confidence;
 
     Cand(int b, int[] e) {
@@ -412,6 +451,7 @@ public final class LearnedResidue {
                 for (Cand x : l) {
                   x.p = scorer.score(x.f);
                 }
+                shapeShares(c, l);
                 l.sort(BEST);
                 l = new ArrayList<>(l.subList(0, Math.min(KEPT_PER_LINE, l.size())));
               }
@@ -422,6 +462,25 @@ public final class LearnedResidue {
               }
             });
     return out;
+  }
+
+  /** Each candidate's {@link Cand#share}: the scores of the line's sets of the same amounts. */
+  private static void shapeShares(Context c, List<Cand> line) {
+    Map<String, Double> byShape = new HashMap<>();
+    String[] shapes = new String[line.size()];
+    for (int i = 0; i < shapes.length; i++) {
+      int[] e = line.get(i).e;
+      long[] amounts = new long[e.length];
+      for (int k = 0; k < e.length; k++) {
+        amounts[k] = c.book.ledgerMinor[e[k]];
+      }
+      Arrays.sort(amounts);
+      shapes[i] = Arrays.toString(amounts);
+      byShape.merge(shapes[i], line.get(i).p, Double::sum);
+    }
+    for (int i = 0; i < shapes.length; i++) {
+      line.get(i).share = Math.min(1, byShape.get(shapes[i]));
+    }
   }
 
   private static List<Cand> forLine(Context c, int b) {

@@ -25,7 +25,8 @@ public final class PairScorer {
   private static final String RIGHT = "right";
   private static final String WRONG = "wrong";
   private static final String BUNDLED = "/org/tieout/matcher/";
-  static final List<String> CALIBRATION_FEATURES = List.of("score_logit", "entries_log");
+  static final List<String> CALIBRATION_FEATURES =
+      List.of("score_logit", "entries_log", "shape_share_logit", "shape_share_logit_by_entries");
 
   private final BinaryModel model;
   private final BinaryModel calibration;
@@ -145,15 +146,29 @@ public final class PairScorer {
     return model.probability(features);
   }
 
-  /** What the calibration reads of a winning candidate. */
-  static double[] calibrationRow(double score, int entries) {
-    double p = Math.min(1 - 1e-6, Math.max(1e-6, score));
-    return new double[] {Math.log(p / (1 - p)), Math.log(entries)};
+  /**
+   * What the calibration reads of a winning candidate: its score, its size, and the summed score of
+   * the line's candidates with the same amounts (sets that differ only by entries of equal amount,
+   * as a processor's sales at one price: most of their pairs are right if one of them is).
+   */
+  static double[] calibrationRow(double score, int entries, double shapeShare) {
+    double share = logit(shapeShare);
+    return new double[] {logit(score), Math.log(entries), share, share * Math.log(entries)};
   }
 
-  /** The confidence of a candidate that won its line; the score itself until calibrated. */
-  public double confidence(double score, int entries) {
-    return calibration == null ? score : calibration.probability(calibrationRow(score, entries));
+  private static double logit(double p) {
+    double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+    return Math.log(q / (1 - q));
+  }
+
+  /**
+   * The confidence of a candidate that won its line, calibrated as the share of its pairs that are
+   * right; the score itself until calibrated.
+   */
+  public double confidence(double score, int entries, double shapeShare) {
+    return calibration == null
+        ? score
+        : calibration.probability(calibrationRow(score, entries, shapeShare));
   }
 
   /** The features that raised the score most, for the explanation. */

@@ -117,6 +117,28 @@ class LearnedResidueTest {
   }
 
   @Test
+  void pairLabelsJudgeEachPairOfACandidate() {
+    // the calibration learns from pairs: a payout with one swapped sale is mostly right
+    LearnedResidue.Labels truth = LearnedResidue.Labels.truth(Set.of("B1|L1", "B1|L2", "B1|L3"));
+    List<String> swapped = List.of("L1", "L2", "L9");
+    assertThat(truth.of("B1", swapped)).isFalse();
+    assertThat(swapped.stream().filter(e -> truth.pair("B1", e, swapped)).count()).isEqualTo(2);
+    // decisions: a settled line's pairs are right if settled; an entry settled elsewhere is wrong;
+    // a rejected group's pairs are wrong; of the rest nothing is known
+    LearnedResidue.Labels decided =
+        LearnedResidue.Labels.decisions(
+            Set.of("B1|L1"),
+            Set.of("B1"),
+            Set.of("L1", "L5"),
+            Set.of(LearnedResidue.Labels.groupKey("B2", List.of("L6", "L7"))));
+    assertThat(decided.pair("B1", "L1", List.of("L1", "L2"))).isTrue();
+    assertThat(decided.pair("B1", "L2", List.of("L1", "L2"))).isFalse();
+    assertThat(decided.pair("B3", "L5", List.of("L5"))).isFalse();
+    assertThat(decided.pair("B2", "L6", List.of("L7", "L6"))).isFalse();
+    assertThat(decided.pair("B3", "L8", List.of("L8"))).isNull();
+  }
+
+  @Test
   void findsAPayoutThatNamesNoFeeByTheProcessorsSchedule() {
     // a processor's sales, no fee booked, no payout id anywhere: only its price list tells which
     // of its sales the transfer nets (1.4% + 0.25 a sale, learned from its other payouts)
@@ -252,7 +274,7 @@ class LearnedResidueTest {
     PairScorer trained = first.calibrated(winners, winnerRight, 5);
     trained.save(dir);
     PairScorer loaded = PairScorer.load(dir, false);
-    assertThat(loaded.confidence(0.7, 3)).isEqualTo(trained.confidence(0.7, 3));
+    assertThat(loaded.confidence(0.7, 3, 0.9)).isEqualTo(trained.confidence(0.7, 3, 0.9));
 
     // on a dataset it has not seen: confident proposals are right more often than doubtful ones
     DatasetGenerator.Dataset unseen = dataset(923, 2000);

@@ -115,7 +115,12 @@ public record ReviewedResidue(
       }
     }
     if (groups.isEmpty()) {
-      return new ReviewedResidue(List.of(), List.of(), (b, e) -> null, 0, 0);
+      return new ReviewedResidue(
+          List.of(),
+          List.of(),
+          LearnedResidue.Labels.decisions(Set.of(), Set.of(), Set.of(), Set.of()),
+          0,
+          0);
     }
     String[] accountList = accounts.toArray(String[]::new);
     LocalDate start = from.minusDays(DAYS_AROUND);

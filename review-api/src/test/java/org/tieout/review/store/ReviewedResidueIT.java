@@ -236,7 +236,7 @@ class ReviewedResidueIT {
     for (boolean embeddings : new boolean[] {true, false}) {
       PairScorer s = PairScorer.load(models, embeddings);
       assertThat(s.usesEmbeddings()).isEqualTo(embeddings);
-      assertThat(s.confidence(0.95, 1)).isGreaterThan(s.confidence(0.2, 1));
+      assertThat(s.confidence(0.95, 1, 0.95)).isGreaterThan(s.confidence(0.2, 1, 0.2));
     }
     assertThat(Files.list(models).count()).isEqualTo(4);
   }
