@@ -18,6 +18,7 @@ import org.tieout.core.LedgerEntry;
 import org.tieout.core.MatchGroup;
 import org.tieout.core.MatchStage;
 import org.tieout.core.MatchStatus;
+import org.tieout.matcher.text.Periods;
 import org.tieout.matcher.text.References;
 
 /**
@@ -821,6 +822,12 @@ public final class LearnedResidue {
     f[PairFeatures.REFERENCE_AND_FIT] = fits * f[PairFeatures.REFERENCE_IN_TEXT];
     f[PairFeatures.SHARED_REFERENCE_AND_FIT] = fits * f[PairFeatures.SHARED_REFERENCE];
     f[PairFeatures.FEE_SCHEDULE_FIT] = feeScheduleFits(c, b, es) ? 1 : 0;
+    // the month a salary or a rent is for: both texts name one, the same or another
+    if (es.length == 1 && c.bankPeriods[b].length > 0 && c.ledgerPeriods[es[0]].length > 0) {
+      boolean same = Periods.share(c.bankPeriods[b], c.ledgerPeriods[es[0]]);
+      f[PairFeatures.SAME_PERIOD] = same ? 1 : 0;
+      f[PairFeatures.OTHER_PERIOD] = same ? 0 : 1;
+    }
     if (c.sim != null) {
       f[PairFeatures.EMBEDDING_SIMILARITY] = emb / es.length;
     }
@@ -931,6 +938,8 @@ public final class LearnedResidue {
     final String[][] ledgerKeys;
     final String[][] bankTokens;
     final String[][] ledgerTokens;
+    final int[][] bankPeriods;
+    final int[][] ledgerPeriods;
 
     /** Each pool's entries by day, then amount: the singles near a line are a few short scans. */
     private final int[][] byDay;
@@ -952,6 +961,7 @@ public final class LearnedResidue {
       int pools = book.poolLimits.length;
       ledgerKeys = new String[book.ledger.length][];
       ledgerTokens = new String[book.ledger.length][];
+      ledgerPeriods = new int[book.ledger.length][];
       IntStream.range(0, book.ledger.length)
           .parallel()
           .forEach(
@@ -968,14 +978,18 @@ public final class LearnedResidue {
                 }
                 ledgerKeys[e] = keys.toArray(String[]::new);
                 ledgerTokens[e] = tokens(x.description() + " " + nz(x.documentRef()));
+                ledgerPeriods[e] = Periods.in(x.description());
               });
       bankTokens = new String[book.bank.length][];
+      bankPeriods = new int[book.bank.length][];
       IntStream.range(0, book.bank.length)
           .parallel()
           .forEach(
-              b ->
-                  bankTokens[b] =
-                      tokens(book.bank[b].description() + " " + nz(book.bank[b].bankReference())));
+              b -> {
+                String text = book.bank[b].description() + " " + nz(book.bank[b].bankReference());
+                bankTokens[b] = tokens(text);
+                bankPeriods[b] = Periods.in(text);
+              });
       List<List<Integer>> amountLists = new ArrayList<>();
       byKey = new ArrayList<>();
       for (int p = 0; p < pools; p++) {

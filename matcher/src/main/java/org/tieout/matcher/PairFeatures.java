@@ -33,7 +33,9 @@ public final class PairFeatures {
   static final int FEE_SCHEDULE_FIT = 20;
   static final int FEE_SCHEDULE_ALTERNATIVES = 21;
   static final int FEE_SCHEDULE_UNIQUE = 22;
-  static final int EMBEDDING_SIMILARITY = 23;
+  static final int SAME_PERIOD = 23;
+  static final int OTHER_PERIOD = 24;
+  static final int EMBEDDING_SIMILARITY = 25;
 
   private static final List<String> ALL =
       List.of(
@@ -60,6 +62,8 @@ public final class PairFeatures {
           "fee_schedule_fit",
           "fee_schedule_alternatives_log",
           "fee_schedule_unique",
+          "same_month_named",
+          "other_month_named",
           "embedding_similarity");
 
   /** The feature names, in row order, with or without the embedding similarity column. */

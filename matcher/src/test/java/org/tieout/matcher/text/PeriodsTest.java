@@ -1,0 +1,35 @@
+package org.tieout.matcher.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PeriodsTest {
+  private static final int OCT_2025 = 2025 * 12 + 9;
+
+  @Test
+  void readsTheMonthsTextsName() {
+    assertThat(Periods.in("SALARY OCT 2025")).containsExactly(OCT_2025);
+    assertThat(Periods.in("Rent / subscription October 2025")).containsExactly(OCT_2025);
+    assertThat(Periods.in("Miete Okt. 25")).containsExactly(OCT_2025);
+    assertThat(Periods.in("rent 10/2025")).containsExactly(OCT_2025);
+    assertThat(Periods.in("payroll 2025-10")).containsExactly(OCT_2025);
+    assertThat(Periods.in("STANDING ORDER SEP 2025 / OCT 2025"))
+        .containsExactly(OCT_2025 - 1, OCT_2025);
+  }
+
+  @Test
+  void namesNoMonthWhereThereIsNone() {
+    assertThat(Periods.in("INVOICE 4563/2025")).isEmpty();
+    assertThat(Periods.in("DECATHLON STORE 12")).isEmpty();
+    assertThat(Periods.in(null)).isEmpty();
+    assertThat(Periods.in("Card sale order 500100")).isEmpty();
+  }
+
+  @Test
+  void tellsWhetherTwoTextsShareAMonth() {
+    assertThat(Periods.share(Periods.in("SALARY OCT 2025"), Periods.in("Salary 10/2025"))).isTrue();
+    assertThat(Periods.share(Periods.in("SALARY OCT 2025"), Periods.in("Salary SEP 2025")))
+        .isFalse();
+  }
+}
