@@ -152,10 +152,7 @@ public final class FeeSchedules {
         entries.put(e.id().value(), e);
       }
       if (e.documentRef() != null && !e.documentRef().isBlank()) {
-        byRef
-            .computeIfAbsent(
-                e.amount().currencyCode() + "|" + e.documentRef(), k -> new ArrayList<>(2))
-            .add(e);
+        byRef.computeIfAbsent(e.documentRef(), k -> new ArrayList<>(2)).add(e);
       }
     }
     Map<String, NameKey> names = new HashMap<>();
@@ -219,6 +216,9 @@ public final class FeeSchedules {
       sales++;
       String id = e.id().value();
       first = first == null || id.compareTo(first) < 0 ? id : first;
+      if (currency != null && !currency.equals(e.amount().currencyCode())) {
+        return;
+      }
       currency = e.amount().currencyCode();
     }
     if (block == null || block.isEmpty() || sales < 2 || net <= 0 || gross <= net) {

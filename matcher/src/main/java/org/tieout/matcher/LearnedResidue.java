@@ -653,19 +653,55 @@ public final class LearnedResidue {
           int[] fees =
               list.stream().filter(e -> book.ledgerMinor[e] < 0).mapToInt(e -> e).toArray();
           long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
-          // one search per count of sales over the same items: halves made once when many
-          SubsetSum.Meeting meeting = near.length > 12 ? new SubsetSum.Meeting(amounts) : null;
-          for (int k = 2; k <= Math.min(MAX_GROUP, near.length); k++) {
-            long[] gross = s.grossRange(amount, k);
-            if (gross == null) {
-              continue;
+          int most = Math.min(MAX_GROUP, near.length);
+          long[][] gross = new long[most + 1][];
+          long low = Long.MAX_VALUE;
+          long high = Long.MIN_VALUE;
+          for (int k = 2; k <= most; k++) {
+            gross[k] = s.grossRange(amount, k);
+            if (gross[k] != null) {
+              low = Math.min(low, gross[k][0]);
+              high = Math.max(high, gross[k][1]);
             }
-            SubsetSum.Result sets =
-                meeting == null ? null : meeting.find(gross[0], gross[1], k, k, SOLUTIONS);
-            if (sets == null || sets.exhausted()) {
-              sets = SubsetSum.complete(gross[0], gross[1], amounts, k, k, SEARCH_STEPS, SOLUTIONS);
+          }
+          if (low > high) {
+            return;
+          }
+          // many sales: one meeting in the middle over the grosses of every count, kept per count
+          // (in the search's order, as a search per count would give them); else a search each
+          List<List<int[]>> byCount = new ArrayList<>();
+          for (int k = 0; k <= most; k++) {
+            byCount.add(new ArrayList<>());
+          }
+          SubsetSum.Result all =
+              near.length > 12
+                  ? new SubsetSum.Meeting(amounts).find(low, high, 2, most, Integer.MAX_VALUE)
+                  : null;
+          for (int k = 2; k <= most; k++) {
+            if (gross[k] != null && (all == null || all.exhausted())) {
+              byCount
+                  .get(k)
+                  .addAll(
+                      SubsetSum.complete(
+                              gross[k][0], gross[k][1], amounts, k, k, SEARCH_STEPS, SOLUTIONS)
+                          .solutions());
             }
-            for (int[] set : sets.solutions()) {
+          }
+          if (all != null && !all.exhausted()) {
+            for (int[] set : all.solutions()) {
+              long[] range = gross[set.length];
+              long sum = 0;
+              for (int i : set) {
+                sum += amounts[i];
+              }
+              List<int[]> same = byCount.get(set.length);
+              if (range != null && sum >= range[0] && sum <= range[1] && same.size() < SOLUTIONS) {
+                same.add(set);
+              }
+            }
+          }
+          for (List<int[]> sets : byCount) {
+            for (int[] set : sets) {
               int[] e = new int[set.length + 1];
               long sum = 0;
               for (int i = 0; i < set.length; i++) {
