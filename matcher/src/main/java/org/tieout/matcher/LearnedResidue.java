@@ -667,37 +667,18 @@ public final class LearnedResidue {
           if (low > high) {
             return;
           }
-          // many sales: one meeting in the middle over the grosses of every count, kept per count
-          // (in the search's order, as a search per count would give them); else a search each
-          List<List<int[]>> byCount = new ArrayList<>();
-          for (int k = 0; k <= most; k++) {
-            byCount.add(new ArrayList<>());
-          }
-          SubsetSum.Result all =
-              near.length > 12
-                  ? new SubsetSum.Meeting(amounts).find(low, high, 2, most, Integer.MAX_VALUE)
-                  : null;
-          for (int k = 2; k <= most; k++) {
-            if (gross[k] != null && (all == null || all.exhausted())) {
-              byCount
-                  .get(k)
-                  .addAll(
-                      SubsetSum.complete(
+          // many sales: one meeting in the middle for every count at once; few: a search each
+          List<List<int[]>> byCount =
+              near.length > 12 ? new SubsetSum.Meeting(amounts).findEach(gross, SOLUTIONS) : null;
+          if (byCount == null) {
+            byCount = new ArrayList<>();
+            for (int k = 0; k <= most; k++) {
+              byCount.add(
+                  gross[k] == null
+                      ? List.of()
+                      : SubsetSum.complete(
                               gross[k][0], gross[k][1], amounts, k, k, SEARCH_STEPS, SOLUTIONS)
                           .solutions());
-            }
-          }
-          if (all != null && !all.exhausted()) {
-            for (int[] set : all.solutions()) {
-              long[] range = gross[set.length];
-              long sum = 0;
-              for (int i : set) {
-                sum += amounts[i];
-              }
-              List<int[]> same = byCount.get(set.length);
-              if (range != null && sum >= range[0] && sum <= range[1] && same.size() < SOLUTIONS) {
-                same.add(set);
-              }
             }
           }
           for (List<int[]> sets : byCount) {

@@ -96,6 +96,68 @@ final class SubsetSum {
       second = Sets.of(amounts, half, amounts.length);
     }
 
+    /**
+     * For each count of items k, the sets of k items whose sum lies in {@code ranges[k]} (null:
+     * none wanted), as {@link #find} would give them for that count alone, at most {@code
+     * maxSolutions} each: one pass over the halves for every count. Null when more than a thousand
+     * sets fit in all.
+     */
+    List<List<int[]>> findEach(long[][] ranges, int maxSolutions) {
+      long low = Long.MAX_VALUE;
+      long high = Long.MIN_VALUE;
+      for (long[] r : ranges) {
+        if (r != null) {
+          low = Math.min(low, r[0]);
+          high = Math.max(high, r[1]);
+        }
+      }
+      List<Long> found = new ArrayList<>();
+      int from = second.size;
+      for (int i = 0; i < first.size && low <= high; i++) {
+        long sum = first.sums[i];
+        while (from > 0 && second.sums[from - 1] >= low - sum) {
+          from--;
+        }
+        int count = Integer.bitCount(first.masks[i]);
+        if (count >= ranges.length) {
+          continue;
+        }
+        for (int at = from; at < second.size && second.sums[at] <= high - sum; at++) {
+          int total = count + Integer.bitCount(second.masks[at]);
+          long[] r = total < ranges.length ? ranges[total] : null;
+          long both = sum + second.sums[at];
+          if (r == null || both < r[0] || both > r[1]) {
+            continue;
+          }
+          if (found.size() == MEET_MAX_FOUND) {
+            return null;
+          }
+          found.add((first.masks[i] & 0xffffffffL) | ((long) second.masks[at] << half));
+        }
+      }
+      found.sort(SubsetSum::depthFirstOrder);
+      List<List<int[]>> out = new ArrayList<>();
+      for (int k = 0; k < ranges.length; k++) {
+        out.add(new ArrayList<>());
+      }
+      for (long set : found) {
+        List<int[]> same = out.get(Long.bitCount(set));
+        if (same.size() < maxSolutions) {
+          same.add(items(set));
+        }
+      }
+      return out;
+    }
+
+    private static int[] items(long set) {
+      int[] items = new int[Long.bitCount(set)];
+      int k = 0;
+      for (long rest = set; rest != 0; rest &= rest - 1) {
+        items[k++] = Long.numberOfTrailingZeros(rest);
+      }
+      return items;
+    }
+
     Result find(long low, long high, int minItems, int maxItems, int maxSolutions) {
       // the first half's sets by rising sum meet the second's in a window that only moves down
       List<Long> found = new ArrayList<>();
@@ -125,12 +187,7 @@ final class SubsetSum {
       found.sort(SubsetSum::depthFirstOrder);
       List<int[]> solutions = new ArrayList<>();
       for (long set : found.subList(0, Math.min(maxSolutions, found.size()))) {
-        int[] items = new int[Long.bitCount(set)];
-        int k = 0;
-        for (long rest = set; rest != 0; rest &= rest - 1) {
-          items[k++] = Long.numberOfTrailingZeros(rest);
-        }
-        solutions.add(items);
+        solutions.add(items(set));
       }
       return new Result(solutions, tooMany);
     }

@@ -76,6 +76,46 @@ class SubsetSumTest {
   }
 
   @Test
+  void findEachGivesPerCountWhatASearchPerCountGives() {
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 200; round++) {
+      int n = 13 + random.nextInt(10);
+      long[] amounts = new long[n];
+      for (int i = 0; i < n; i++) {
+        amounts[i] =
+            random.nextBoolean() ? 100L * (1 + random.nextInt(40)) : 1 + random.nextInt(9000);
+      }
+      // a narrow range per count, as a fee schedule gives: around a real set's sum, or none
+      long[][] ranges = new long[9][];
+      for (int k = 2; k < ranges.length; k++) {
+        if (random.nextInt(4) > 0) {
+          long sum = 0;
+          for (int i = 0; i < k; i++) {
+            sum += amounts[random.nextInt(n)];
+          }
+          ranges[k] = new long[] {sum - 2, sum + 2};
+        }
+      }
+      java.util.List<java.util.List<int[]>> each =
+          new SubsetSum.Meeting(amounts).findEach(ranges, 8);
+      if (each == null) {
+        continue;
+      }
+      for (int k = 2; k < ranges.length; k++) {
+        java.util.List<int[]> expected =
+            ranges[k] == null
+                ? java.util.List.of()
+                : SubsetSum.find(ranges[k][0], ranges[k][1], amounts, k, k, Long.MAX_VALUE, 8)
+                    .solutions();
+        assertThat(each.get(k))
+            .as("round %d, %d items", round, k)
+            .usingElementComparator(java.util.Arrays::compare)
+            .containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
+  @Test
   void theDepthFirstOrderPutsASetBeforeItsExtensionsAndLowItemsFirst() {
     long a = 0b0011; // items 0, 1
     long abc = 0b0111; // items 0, 1, 2
