@@ -741,16 +741,16 @@ public final class LearnedResidue {
     }
     long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
     int min = anchor < 0 ? 2 : 1;
+    SubsetSum.Items items = new SubsetSum.Items(amounts);
     List<int[]> solutions =
         new ArrayList<>(
-            SubsetSum.complete(target, target, amounts, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
-                .solutions());
+            items.complete(target, target, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS).solutions());
     if (solutions.isEmpty() && anchor < 0) {
       // the entries less a fee: money in arrives short, money out leaves with the fee added
       long fee = Math.max(1, Math.abs(target) / 20);
       solutions.addAll(
-          SubsetSum.complete(
-                  target + 1, target + fee, amounts, 2, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
+          items
+              .complete(target + 1, target + fee, 2, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
               .solutions());
     }
     for (int[] s : solutions) {
@@ -1075,11 +1075,13 @@ public final class LearnedResidue {
     }
 
     /**
-     * The first {@code limit} entries of the pool whose amount lies within {@code [low, high]},
-     * dated within {@code [from, to]}, nearest to {@code day} first (ties by id).
+     * Up to {@code limit} entries of the pool whose amount lies within {@code [low, high]}, dated
+     * within {@code [from, to]}, nearest to {@code day} first; of the last day distance taken, the
+     * closest in amount to the middle of the range (then by id). Ids must fit 23 bits.
      */
     int[] nearestInAmount(int pool, long low, long high, int day, int from, int to, int limit) {
       int[] s = byDay[pool];
+      long mid = low + (high - low) / 2;
       IntList out = new IntList();
       int[] level = new int[16];
       for (int d = 0; out.size() < limit && (day - d >= from || day + d <= to); d++) {
@@ -1100,9 +1102,23 @@ public final class LearnedResidue {
             level[n++] = e;
           }
         }
-        Arrays.sort(level, 0, n);
-        for (int k = 0; k < n && out.size() < limit; k++) {
-          out.add(level[k]);
+        int need = limit - out.size();
+        if (n <= need || book.ledger.length >= 1 << 23) {
+          Arrays.sort(level, 0, n);
+          for (int k = 0; k < Math.min(n, need); k++) {
+            out.add(level[k]);
+          }
+          continue;
+        }
+        // more on these days than wanted (a busy ledger): the closest in amount, then by id
+        long[] keyed = new long[n];
+        for (int k = 0; k < n; k++) {
+          long gap = Math.abs(book.ledgerMinor[level[k]] - mid);
+          keyed[k] = (Math.min(gap, (1L << 40) - 1) << 23) | level[k];
+        }
+        Arrays.sort(keyed);
+        for (int k = 0; k < need; k++) {
+          out.add((int) (keyed[k] & ((1 << 23) - 1)));
         }
       }
       return out.toArray();

@@ -63,18 +63,34 @@ final class SubsetSum {
       int maxItems,
       long maxIterations,
       int maxSolutions) {
-    int n = amounts.length;
-    long quick = n <= MEET_MAX_ITEMS ? Math.min(QUICK_STEPS, maxIterations) : maxIterations;
-    Result r = find(low, high, amounts, minItems, maxItems, quick, maxSolutions);
-    if (!r.exhausted() || quick == maxIterations) {
-      return r;
-    }
-    return meet(low, high, amounts, minItems, maxItems, maxSolutions);
+    return new Items(amounts).complete(low, high, minItems, maxItems, maxIterations, maxSolutions);
   }
 
-  private static Result meet(
-      long low, long high, long[] amounts, int minItems, int maxItems, int maxSolutions) {
-    return new Meeting(amounts).find(low, high, minItems, maxItems, maxSolutions);
+  /**
+   * Several {@link SubsetSum#complete} searches over the same items (the exact sum, then the sum
+   * less a fee): the halves a meeting in the middle needs are made once, when first needed.
+   */
+  static final class Items {
+    private final long[] amounts;
+    private Meeting meeting;
+
+    Items(long[] amounts) {
+      this.amounts = amounts;
+    }
+
+    Result complete(
+        long low, long high, int minItems, int maxItems, long maxIterations, int maxSolutions) {
+      int n = amounts.length;
+      long quick = n <= MEET_MAX_ITEMS ? Math.min(QUICK_STEPS, maxIterations) : maxIterations;
+      Result r = find(low, high, amounts, minItems, maxItems, quick, maxSolutions);
+      if (!r.exhausted() || quick == maxIterations) {
+        return r;
+      }
+      if (meeting == null) {
+        meeting = new Meeting(amounts);
+      }
+      return meeting.find(low, high, minItems, maxItems, maxSolutions);
+    }
   }
 
   /**
