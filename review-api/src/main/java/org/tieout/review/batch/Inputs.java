@@ -92,6 +92,11 @@ public record Inputs(
         ledgerImports.add(r);
         problems.addAll(r.problems());
         notes.addAll(r.notes());
+        if (ledgerResults.size() == 1) {
+          // one ledger file: its reader has already refused an entry id it holds twice
+          ledger.addAll(r.items());
+          continue;
+        }
         for (LedgerEntry e : r.items()) {
           String earlier = entryFile.putIfAbsent(e.id().value(), r.source().name());
           if (earlier == null) {
