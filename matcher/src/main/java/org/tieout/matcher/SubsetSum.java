@@ -119,6 +119,41 @@ final class SubsetSum {
      * sets fit in all.
      */
     List<List<int[]>> findEach(long[][] ranges, int maxSolutions) {
+      Found f = collect(ranges);
+      if (f.tooMany()) {
+        return null;
+      }
+      List<List<int[]>> out = new ArrayList<>();
+      for (int k = 0; k < ranges.length; k++) {
+        out.add(new ArrayList<>());
+      }
+      for (long set : f.sets()) {
+        List<int[]> same = out.get(Long.bitCount(set));
+        if (same.size() < maxSolutions) {
+          same.add(items(set));
+        }
+      }
+      return out;
+    }
+
+    Result find(long low, long high, int minItems, int maxItems, int maxSolutions) {
+      long[][] ranges = new long[Math.min(maxItems, MEET_MAX_ITEMS) + 1][];
+      for (int k = Math.max(0, minItems); k < ranges.length; k++) {
+        ranges[k] = new long[] {low, high};
+      }
+      Found f = collect(ranges);
+      List<int[]> solutions = new ArrayList<>();
+      for (long set : f.sets().subList(0, Math.min(maxSolutions, f.sets().size()))) {
+        solutions.add(items(set));
+      }
+      return new Result(solutions, f.tooMany());
+    }
+
+    /** Sets as bit masks, in the depth-first order; {@code tooMany}: the first thousand only. */
+    private record Found(List<Long> sets, boolean tooMany) {}
+
+    /** The sets of k items whose sum lies in {@code ranges[k]}, for every k with a range. */
+    private Found collect(long[][] ranges) {
       long low = Long.MAX_VALUE;
       long high = Long.MIN_VALUE;
       for (long[] r : ranges) {
@@ -127,9 +162,11 @@ final class SubsetSum {
           high = Math.max(high, r[1]);
         }
       }
+      // the first half's sets by rising sum meet the second's in a window that only moves down
       List<Long> found = new ArrayList<>();
+      boolean tooMany = false;
       int from = second.size;
-      for (int i = 0; i < first.size && low <= high; i++) {
+      for (int i = 0; i < first.size && low <= high && !tooMany; i++) {
         long sum = first.sums[i];
         while (from > 0 && second.sums[from - 1] >= low - sum) {
           from--;
@@ -146,23 +183,14 @@ final class SubsetSum {
             continue;
           }
           if (found.size() == MEET_MAX_FOUND) {
-            return null;
+            tooMany = true;
+            break;
           }
           found.add((first.masks[i] & 0xffffffffL) | ((long) second.masks[at] << half));
         }
       }
       found.sort(SubsetSum::depthFirstOrder);
-      List<List<int[]>> out = new ArrayList<>();
-      for (int k = 0; k < ranges.length; k++) {
-        out.add(new ArrayList<>());
-      }
-      for (long set : found) {
-        List<int[]> same = out.get(Long.bitCount(set));
-        if (same.size() < maxSolutions) {
-          same.add(items(set));
-        }
-      }
-      return out;
+      return new Found(found, tooMany);
     }
 
     private static int[] items(long set) {
@@ -172,40 +200,6 @@ final class SubsetSum {
         items[k++] = Long.numberOfTrailingZeros(rest);
       }
       return items;
-    }
-
-    Result find(long low, long high, int minItems, int maxItems, int maxSolutions) {
-      // the first half's sets by rising sum meet the second's in a window that only moves down
-      List<Long> found = new ArrayList<>();
-      boolean tooMany = false;
-      int from = second.size;
-      for (int i = 0; i < first.size && !tooMany; i++) {
-        long sum = first.sums[i];
-        while (from > 0 && second.sums[from - 1] >= low - sum) {
-          from--;
-        }
-        int count = Integer.bitCount(first.masks[i]);
-        if (count > maxItems) {
-          continue;
-        }
-        for (int at = from; at < second.size && second.sums[at] <= high - sum; at++) {
-          int total = count + Integer.bitCount(second.masks[at]);
-          if (total < minItems || total > maxItems) {
-            continue;
-          }
-          if (found.size() == MEET_MAX_FOUND) {
-            tooMany = true;
-            break;
-          }
-          found.add((first.masks[i] & 0xffffffffL) | ((long) second.masks[at] << half));
-        }
-      }
-      found.sort(SubsetSum::depthFirstOrder);
-      List<int[]> solutions = new ArrayList<>();
-      for (long set : found.subList(0, Math.min(maxSolutions, found.size()))) {
-        solutions.add(items(set));
-      }
-      return new Result(solutions, tooMany);
     }
   }
 
