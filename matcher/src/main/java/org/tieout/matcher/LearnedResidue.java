@@ -243,12 +243,21 @@ public final class LearnedResidue {
     for (List<Cand> l : perLine) {
       scored += l.isEmpty() ? 0 : 1;
     }
+    // only candidates confident enough to be proposed compete: one that would not be shown
+    // must not take entries from one that would
+    for (int b = 0; b < perLine.length; b++) {
+      List<Cand> kept = new ArrayList<>(perLine[b].size());
+      for (Cand x : perLine[b]) {
+        x.confidence = scorer.confidence(x.p, x.e.length, x.share);
+        if (x.confidence >= settings.threshold()) {
+          kept.add(x);
+        }
+      }
+      perLine[b] = kept;
+    }
     List<MatchGroup> groups = new ArrayList<>();
     for (Cand x : winners(c, perLine)) {
-      x.confidence = scorer.confidence(x.p, x.e.length, x.share);
-      if (x.confidence >= settings.threshold()) {
-        groups.add(group(c, x));
-      }
+      groups.add(group(c, x));
     }
     return new Result(groups, scored, count);
   }
