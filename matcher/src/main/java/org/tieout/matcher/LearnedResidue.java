@@ -134,7 +134,16 @@ public final class LearnedResidue {
 
   private static final int SOLUTIONS = 8;
   private static final long SEARCH_STEPS = 40_000;
-  private static final int KEPT_PER_LINE = 6;
+
+  /**
+   * A line's best candidates kept to compete (more kept, more second choices when the first is
+   * taken), within {@link #KEPT_IN_ALL} for the whole residue: all of them on a few thousand lines,
+   * about eleven on a million-line benchmark's residue, never fewer than {@link #KEPT_AT_LEAST}.
+   */
+  private static final int KEPT_PER_LINE = 40;
+
+  private static final int KEPT_AT_LEAST = 6;
+  private static final long KEPT_IN_ALL = 2_000_000;
 
   /**
    * More of a processor's open sales than this in the two weeks before a line and the schedule
@@ -449,6 +458,7 @@ public final class LearnedResidue {
    */
   private static List<Cand>[] candidates(Context c, Progress progress, PairScorer scorer) {
     int n = c.book.bank.length;
+    int kept = (int) Math.max(KEPT_AT_LEAST, Math.min(KEPT_PER_LINE, KEPT_IN_ALL / Math.max(1, n)));
     List<Cand>[] out = new List[n];
     AtomicInteger done = new AtomicInteger();
     IntStream.range(0, n)
@@ -463,7 +473,7 @@ public final class LearnedResidue {
                 }
                 shapeShares(c, l);
                 l.sort(BEST);
-                l = new ArrayList<>(l.subList(0, Math.min(KEPT_PER_LINE, l.size())));
+                l = new ArrayList<>(l.subList(0, Math.min(kept, l.size())));
               }
               out[b] = l;
               int d = done.incrementAndGet();
