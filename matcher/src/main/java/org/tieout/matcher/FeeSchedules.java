@@ -76,8 +76,18 @@ public final class FeeSchedules {
 
   private final Map<String, Schedule> byKey;
 
+  /** Per currency, its counterparties with a schedule: read for every line without a name. */
+  private final Map<String, List<String>> blocksByCurrency = new HashMap<>();
+
   private FeeSchedules(Map<String, Schedule> byKey) {
     this.byKey = byKey;
+    new TreeMap<>(byKey)
+        .keySet()
+        .forEach(
+            k -> {
+              String[] p = k.split("\\|", 2);
+              blocksByCurrency.computeIfAbsent(p[0], c -> new ArrayList<>()).add(p[1]);
+            });
   }
 
   /**
@@ -88,17 +98,9 @@ public final class FeeSchedules {
     return byKey.isEmpty() ? null : byKey.get(key(currency, block));
   }
 
-  /** The counterparties (name blocks) with a schedule in a currency. */
+  /** The counterparties (name blocks) with a schedule in a currency, sorted. */
   List<String> blocks(String currency) {
-    List<String> out = new ArrayList<>();
-    String prefix = currency + "|";
-    for (String k : byKey.keySet()) {
-      if (k.startsWith(prefix)) {
-        out.add(k.substring(prefix.length()));
-      }
-    }
-    out.sort(null);
-    return out;
+    return blocksByCurrency.getOrDefault(currency, List.of());
   }
 
   public int size() {

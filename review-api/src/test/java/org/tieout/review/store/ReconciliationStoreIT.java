@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tieout.core.format.InterchangeCsv;
-import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
 import org.tieout.review.TestDatabase;
@@ -41,18 +39,7 @@ class ReconciliationStoreIT {
   }
 
   private BatchRun.Result run() {
-    return new BatchRun(Progress.NONE)
-        .run(
-            new BatchRun.Request(
-                List.of(bank),
-                List.of(ledger),
-                dir.resolve("out"),
-                null,
-                MatchingConfig.defaultConfig(),
-                false,
-                null,
-                url,
-                false));
+    return TestDatabase.reconcile(url, bank, ledger, dir.resolve("out"), null, false);
   }
 
   @Test

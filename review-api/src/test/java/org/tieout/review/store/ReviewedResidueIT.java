@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tieout.core.MatchGroup;
-import org.tieout.core.format.InterchangeCsv;
 import org.tieout.matcher.FeeSchedules;
 import org.tieout.matcher.LearnedResidue;
 import org.tieout.matcher.MatchingConfig;
@@ -28,7 +27,6 @@ import org.tieout.matcher.PairScorer;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
 import org.tieout.review.TestDatabase;
-import org.tieout.review.batch.BatchRun;
 import org.tieout.review.cli.TieoutCli;
 
 /**
@@ -55,22 +53,7 @@ class ReviewedResidueIT {
       g.bankIds()
           .forEach(b -> g.ledgerIds().forEach(e -> truthPairs.add(b.value() + "|" + e.value())));
     }
-    Path bank = dir.resolve("bank.csv");
-    Path ledger = dir.resolve("ledger.csv");
-    InterchangeCsv.writeBank(bank, d.bank());
-    InterchangeCsv.writeLedger(ledger, d.ledger());
-    new BatchRun(Progress.NONE)
-        .run(
-            new BatchRun.Request(
-                List.of(bank),
-                List.of(ledger),
-                dir.resolve("out"),
-                null,
-                MatchingConfig.defaultConfig(),
-                false,
-                null,
-                url,
-                false));
+    TestDatabase.reconcile(url, d, dir, null, false);
   }
 
   private List<Proposal> proposals(Connection c) throws Exception {

@@ -18,12 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.tieout.core.format.InterchangeCsv;
-import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
 import org.tieout.review.TestDatabase;
-import org.tieout.review.batch.BatchRun;
 import org.tieout.review.service.Role;
 import org.tieout.review.service.Users;
 import tools.jackson.databind.JsonNode;
@@ -61,22 +58,7 @@ abstract class ServiceTestSupport {
     DatasetGenerator.Dataset d =
         new DatasetGenerator(new DatasetGenerator.Options(31, 600, LocalDate.of(2026, 3, 1), 60))
             .generate(Progress.NONE);
-    Path bank = dir.resolve("bank.csv");
-    Path ledger = dir.resolve("ledger.csv");
-    InterchangeCsv.writeBank(bank, d.bank());
-    InterchangeCsv.writeLedger(ledger, d.ledger());
-    new BatchRun(Progress.NONE)
-        .run(
-            new BatchRun.Request(
-                List.of(bank),
-                List.of(ledger),
-                dir.resolve("out"),
-                null,
-                MatchingConfig.defaultConfig(),
-                false,
-                LocalDate.of(2026, 5, 1),
-                jdbcUrl,
-                true));
+    TestDatabase.reconcile(jdbcUrl, d, dir, LocalDate.of(2026, 5, 1), true);
   }
 
   void user(String name, Role role, String... accounts) {
