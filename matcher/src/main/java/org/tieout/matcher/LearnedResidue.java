@@ -152,6 +152,17 @@ public final class LearnedResidue {
    */
   private static final int SCHEDULE_MAX_SALES = 3 * GROUP_POOL;
 
+  /** A payout reaches the bank within a week of the processor booking its fee. */
+  private static final int FEE_BOOKED_DAYS = 7;
+
+  /**
+   * With its count known, a fee-anchored payout is searched among this many of the processor's
+   * sales (a busy week), within this many steps.
+   */
+  private static final int FEE_ANCHORED_POOL = 48;
+
+  private static final long FEE_ANCHORED_STEPS = 200_000;
+
   private final MatchingConfig config;
   private final PairScorer scorer;
   private final Settings settings;
@@ -671,6 +682,9 @@ public final class LearnedResidue {
                   .toArray(Integer[]::new);
           int[] fees =
               list.stream().filter(e -> book.ledgerMinor[e] < 0).mapToInt(e -> e).toArray();
+          for (int fee : fees) {
+            feeAnchoredPayouts(c, b, s, fee, list, found);
+          }
           long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
           int most = Math.min(MAX_GROUP, near.length);
           long[][] gross = new long[most + 1][];
@@ -719,6 +733,57 @@ public final class LearnedResidue {
             }
           }
         });
+  }
+
+  /**
+   * A processor books its fee on the payout's day, after the sales it nets: a fee entry booked in
+   * the days before the line gives the payout's gross (the line plus the fee) and, through the
+   * schedule, how many sales it netted. The sales are searched among the processor's dated up to
+   * the fee, nearest to it first, for exactly that count and that gross.
+   */
+  private static void feeAnchoredPayouts(
+      Context c,
+      int b,
+      FeeSchedules.Schedule s,
+      int fee,
+      List<Integer> processor,
+      Map<String, Cand> found) {
+    Book book = c.book;
+    int feeDay = book.ledgerDay[fee];
+    int day = book.bankDay[b];
+    if (feeDay > day || feeDay < day - FEE_BOOKED_DAYS) {
+      return;
+    }
+    long charged = -book.ledgerMinor[fee];
+    long gross = book.bankMinor[b] + charged;
+    int[] sales =
+        processor.stream()
+            .filter(
+                e ->
+                    book.ledgerMinor[e] > 0
+                        && book.ledgerDay[e] <= feeDay
+                        && book.ledgerDay[e] >= feeDay - GROUP_DAYS / 2)
+            .sorted(
+                Comparator.comparingInt((Integer e) -> feeDay - book.ledgerDay[e])
+                    .thenComparingInt(e -> e))
+            .limit(FEE_ANCHORED_POOL)
+            .mapToInt(Integer::intValue)
+            .toArray();
+    long[] amounts = Arrays.stream(sales).mapToLong(e -> book.ledgerMinor[e]).toArray();
+    for (int k = 2; k <= Math.min(MAX_GROUP, sales.length); k++) {
+      if (!s.fits(gross, k, charged)) {
+        continue;
+      }
+      for (int[] set :
+          SubsetSum.ofCount(gross, gross, amounts, k, FEE_ANCHORED_STEPS, SOLUTIONS).solutions()) {
+        int[] e = new int[set.length + 1];
+        for (int i = 0; i < set.length; i++) {
+          e[i] = sales[set[i]];
+        }
+        e[set.length] = fee;
+        add(found, b, e);
+      }
+    }
   }
 
   /**

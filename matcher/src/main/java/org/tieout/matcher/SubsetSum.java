@@ -42,7 +42,7 @@ final class SubsetSum {
   private static final long QUICK_STEPS = 4_000;
 
   /** Meeting in the middle enumerates 2^(n/2) sets a side: up to this many items. */
-  private static final int MEET_MAX_ITEMS = 24;
+  static final int MEET_MAX_ITEMS = 24;
 
   /** More sets than this in range and the answer is noise anyway: stop collecting. */
   private static final int MEET_MAX_FOUND = 1_024;
@@ -200,6 +200,96 @@ final class SubsetSum {
         items[k++] = Long.numberOfTrailingZeros(rest);
       }
       return items;
+    }
+  }
+
+  /**
+   * Sets of exactly {@code count} positive amounts whose sum lies within {@code [low, high]}, in no
+   * particular order, at most {@code maxSolutions}: a depth-first search over the amounts sorted by
+   * size, pruned by the least and the most the remaining picks can add, so that tens of items are
+   * searched when the count is known (a payout whose fee says how many sales it nets). Exhausted
+   * when it stopped after {@code maxIterations} steps.
+   */
+  static Result ofCount(
+      long low, long high, long[] amounts, int count, long maxIterations, int maxSolutions) {
+    Integer[] order = new Integer[amounts.length];
+    for (int i = 0; i < order.length; i++) {
+      if (amounts[i] <= 0) {
+        throw new IllegalArgumentException("amounts must be positive");
+      }
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingLong((Integer i) -> amounts[i]));
+    long[] sorted = new long[order.length];
+    for (int i = 0; i < order.length; i++) {
+      sorted[i] = amounts[order[i]];
+    }
+    CountSearch s = new CountSearch(low, high, sorted, count, maxIterations, maxSolutions);
+    if (count > 0 && count <= sorted.length) {
+      s.run(0, count, 0);
+    }
+    List<int[]> solutions = new ArrayList<>();
+    for (int[] set : s.solutions) {
+      int[] items = new int[set.length];
+      for (int k = 0; k < set.length; k++) {
+        items[k] = order[set[k]];
+      }
+      java.util.Arrays.sort(items);
+      solutions.add(items);
+    }
+    return new Result(solutions, s.steps >= maxIterations);
+  }
+
+  private static final class CountSearch {
+    final long low;
+    final long high;
+    final long[] sorted;
+    final long[] prefix;
+    final long maxIterations;
+    final int maxSolutions;
+    final int[] chosen;
+    final List<int[]> solutions = new ArrayList<>();
+    long steps;
+
+    CountSearch(
+        long low, long high, long[] sorted, int count, long maxIterations, int maxSolutions) {
+      this.low = low;
+      this.high = high;
+      this.sorted = sorted;
+      this.maxIterations = maxIterations;
+      this.maxSolutions = maxSolutions;
+      this.chosen = new int[count];
+      prefix = new long[sorted.length + 1];
+      for (int i = 0; i < sorted.length; i++) {
+        prefix[i + 1] = prefix[i] + sorted[i];
+      }
+    }
+
+    /** Picks {@code left} more items from position {@code from} on, {@code sum} so far. */
+    void run(int from, int left, long sum) {
+      int n = sorted.length;
+      int depth = chosen.length - left;
+      for (int i = from; i <= n - left; i++) {
+        if (solutions.size() >= maxSolutions || ++steps >= maxIterations) {
+          return;
+        }
+        // the smallest picks from here on already overshoot: so will every later start
+        if (sum + prefix[i + left] - prefix[i] > high) {
+          return;
+        }
+        // this item with the largest picks after it still falls short: try a larger one
+        if (sum + sorted[i] + prefix[n] - prefix[n - left + 1] < low) {
+          continue;
+        }
+        chosen[depth] = i;
+        if (left == 1) {
+          if (sum + sorted[i] >= low) {
+            solutions.add(chosen.clone());
+          }
+        } else {
+          run(i + 1, left - 1, sum + sorted[i]);
+        }
+      }
     }
   }
 

@@ -116,6 +116,57 @@ class SubsetSumTest {
   }
 
   @Test
+  void ofCountFindsEverySetOfThatCountAnUnboundedSearchFinds() {
+    java.util.Random random = new java.util.Random(23);
+    for (int round = 0; round < 300; round++) {
+      int n = 1 + random.nextInt(18);
+      long[] amounts = new long[n];
+      for (int i = 0; i < n; i++) {
+        // round prices repeat, as in a shop's card sales
+        amounts[i] = random.nextInt(4) == 0 ? 4_990 : 100 + random.nextInt(20_000);
+      }
+      int count = 1 + random.nextInt(Math.min(n, 7));
+      long low = 0;
+      for (int i = 0; i < count; i++) {
+        low += amounts[random.nextInt(n)];
+      }
+      long high = low + random.nextInt(3);
+      java.util.Set<String> expected = new java.util.TreeSet<>();
+      for (int[] set :
+          SubsetSum.find(low, high, amounts, count, count, Long.MAX_VALUE, Integer.MAX_VALUE)
+              .solutions()) {
+        expected.add(java.util.Arrays.toString(set));
+      }
+      SubsetSum.Result r = SubsetSum.ofCount(low, high, amounts, count, Long.MAX_VALUE, 10_000);
+      java.util.Set<String> found = new java.util.TreeSet<>();
+      for (int[] set : r.solutions()) {
+        found.add(java.util.Arrays.toString(set));
+      }
+      assertThat(r.exhausted()).isFalse();
+      assertThat(found).as("round %d", round).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void ofCountSearchesFortyItemsForAKnownCountAndStopsAtItsBudget() {
+    long[] amounts = new long[40];
+    for (int i = 0; i < amounts.length; i++) {
+      amounts[i] = 1_000 + 37L * i * i % 30_011;
+    }
+    long target = amounts[3] + amounts[17] + amounts[25] + amounts[31] + amounts[39];
+    SubsetSum.Result r = SubsetSum.ofCount(target, target, amounts, 5, 2_000_000, 1_000);
+    assertThat(r.exhausted()).isFalse();
+    assertThat(r.solutions())
+        .anySatisfy(s -> assertThat(s).containsExactly(3, 17, 25, 31, 39))
+        .allSatisfy(
+            s ->
+                assertThat(java.util.Arrays.stream(s).mapToLong(i -> amounts[i]).sum())
+                    .isEqualTo(target));
+    SubsetSum.Result stopped = SubsetSum.ofCount(target, target, amounts, 5, 50, 1_000);
+    assertThat(stopped.exhausted()).isTrue();
+  }
+
+  @Test
   void theDepthFirstOrderPutsASetBeforeItsExtensionsAndLowItemsFirst() {
     long a = 0b0011; // items 0, 1
     long abc = 0b0111; // items 0, 1, 2
