@@ -649,8 +649,11 @@ public final class LearnedResidue {
     // each processor's entries around the line: its sales up to the line, its fees
     Map<String, List<Integer>> byBlock = new java.util.TreeMap<>();
     if (book.bankName[b].isEmpty()) {
-      // a line without a name ("TRANSFER") may be any processor's payout in its currency
-      for (String block : c.fees.blocks(currency)) {
+      // a line without a name may be any processor's payout in its currency ("TRANSFER"), or
+      // the one its text names ("PAYPAL PAYOUT ...")
+      List<String> blocks = c.fees.blocks(currency);
+      List<String> inText = blocks.stream().filter(k -> textNames(c, b, k)).toList();
+      for (String block : inText.isEmpty() ? blocks : inText) {
         for (int e : book.ledgerNamed(book.bankPool[b], block, day - GROUP_DAYS, day + 3)) {
           byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(e);
         }
@@ -733,6 +736,13 @@ public final class LearnedResidue {
             }
           }
         });
+  }
+
+  /** Whether the line's text holds the first word of a counterparty's name block. */
+  private static boolean textNames(Context c, int b, String block) {
+    int space = block.indexOf(' ');
+    String word = space < 0 ? block : block.substring(0, space);
+    return word.length() >= 3 && Arrays.asList(c.bankTokens[b]).contains(word);
   }
 
   /**
