@@ -155,6 +155,9 @@ public final class LearnedResidue {
   /** A payout reaches the bank within a week of the processor booking its fee. */
   private static final int FEE_BOOKED_DAYS = 7;
 
+  /** A counterparty with more entries than this in a fortnight is not combined by sum alone. */
+  private static final int PARTY_WINDOW = 9;
+
   /**
    * With its count known, a fee-anchored payout is searched among this many of the processor's
    * sales (a busy week), within this many steps.
@@ -276,7 +279,7 @@ public final class LearnedResidue {
       perLine[b] = kept;
     }
     List<MatchGroup> groups = new ArrayList<>();
-    for (Cand x : winners(c, perLine)) {
+    for (Cand x : inDateOrder(c, winners(c, perLine), perLine)) {
       groups.add(group(c, x));
     }
     return new Result(groups, scored, count);
@@ -323,6 +326,78 @@ public final class LearnedResidue {
       out.add(x);
     }
     return out;
+  }
+
+  /**
+   * Look-alikes paired in date order: winning singles of one amount whose entries belong to one
+   * counterparty (two rents of a month, a salary booked twice) could be paired either way, and the
+   * scores hardly differ; the earliest line takes the earliest entry, and so on (sorted pairing
+   * keeps the date gaps smallest), wherever each line has the entry it then gets among its own
+   * proposable candidates. Otherwise the scorer's pairing stands.
+   */
+  private static List<Cand> inDateOrder(Context c, List<Cand> won, List<Cand>[] perLine) {
+    Book book = c.book;
+    Map<String, List<Cand>> alike = new HashMap<>();
+    for (Cand x : won) {
+      if (x.e.length == 1) {
+        int e = x.e[0];
+        String key =
+            book.bankPool[x.b]
+                + "|"
+                + book.bankMinor[x.b]
+                + "|"
+                + book.ledgerMinor[e]
+                + "|"
+                + book.ledgerBlock[e];
+        alike.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+      }
+    }
+    Map<Cand, Cand> replaced = new HashMap<>();
+    for (List<Cand> same : alike.values()) {
+      if (same.size() < 2 || book.ledgerBlock[same.get(0).e[0]].isEmpty()) {
+        continue;
+      }
+      int[] lines = same.stream().mapToInt(x -> x.b).toArray();
+      int[] entries = same.stream().mapToInt(x -> x.e[0]).toArray();
+      lines =
+          Arrays.stream(lines)
+              .boxed()
+              .sorted(
+                  Comparator.comparingInt((Integer b) -> book.bankDay[b])
+                      .thenComparing(b -> book.bank[b].id()))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      entries =
+          Arrays.stream(entries)
+              .boxed()
+              .sorted(
+                  Comparator.comparingInt((Integer e) -> book.ledgerDay[e])
+                      .thenComparing(e -> book.ledger[e].id()))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      Map<Integer, Cand> ordered = new HashMap<>();
+      for (int i = 0; i < lines.length; i++) {
+        int e = entries[i];
+        Cand pick =
+            perLine[lines[i]].stream()
+                .filter(x -> x.e.length == 1 && x.e[0] == e)
+                .findFirst()
+                .orElse(null);
+        if (pick == null) {
+          ordered = null;
+          break;
+        }
+        ordered.put(lines[i], pick);
+      }
+      if (ordered != null) {
+        for (Cand x : same) {
+          Cand pick = ordered.get(x.b);
+          pick.pairedInDateOrder = same.size();
+          replaced.put(x, pick);
+        }
+      }
+    }
+    return won.stream().map(x -> replaced.getOrDefault(x, x)).toList();
   }
 
   /**
@@ -416,6 +491,12 @@ public final class LearnedResidue {
     why.append(
         String.format(
             Locale.ROOT, ", counterparty similarity %.2f", x.f[PairFeatures.NAME_SIMILARITY]));
+    if (x.pairedInDateOrder > 0) {
+      why.append("; one of ")
+          .append(x.pairedInDateOrder)
+          .append(
+              " look-alike lines and entries of this amount and counterparty, paired in date order");
+    }
     List<EntryId> ids = new ArrayList<>();
     for (int e : x.e) {
       ids.add(c.book.ledger[e].id());
@@ -447,6 +528,9 @@ public final class LearnedResidue {
     double share;
 
     double confidence;
+
+    /** With how many look-alike proposals this one was paired in date order (0: none). */
+    int pairedInDateOrder;
 
     Cand(int b, int[] e) {
       this.b = b;
@@ -610,6 +694,14 @@ public final class LearnedResidue {
         if (Long.signum(book.ledgerMinor[anchor]) == -Long.signum(amount)
             && Math.abs(book.ledgerDay[anchor] - day) <= GROUP_DAYS) {
           anchoredSubsets(c, b, anchor, found);
+        }
+      }
+    }
+    // a line without a name paying several items of one counterparty: only its sum tells
+    if (book.bankName[b].isEmpty()) {
+      for (int[] set : c.partySetsSumming(pool, amount)) {
+        if (maxDay(book, set) <= day + 3 && book.ledgerDay[set[0]] >= day - GROUP_DAYS - 31) {
+          add(found, b, set);
         }
       }
     }
@@ -784,8 +876,12 @@ public final class LearnedResidue {
       if (!s.fits(gross, k, charged)) {
         continue;
       }
-      for (int[] set :
-          SubsetSum.ofCount(gross, gross, amounts, k, FEE_ANCHORED_STEPS, SOLUTIONS).solutions()) {
+      SubsetSum.Result r =
+          SubsetSum.ofCount(gross, gross, amounts, k, FEE_ANCHORED_STEPS, SOLUTIONS + 1);
+      if (r.solutions().size() > SOLUTIONS || r.exhausted()) {
+        continue; // more sets fit than a reviewer could tell apart: the fee tells nothing
+      }
+      for (int[] set : r.solutions()) {
         int[] e = new int[set.length + 1];
         for (int i = 0; i < set.length; i++) {
           e[i] = sales[set[i]];
@@ -1158,6 +1254,91 @@ public final class LearnedResidue {
       days.forEach(
           (k, l) ->
               bankDaysByAmount.put(k, l.stream().mapToInt(Integer::intValue).sorted().toArray()));
+      indexPartySets();
+    }
+
+    /** Sets of one counterparty's few entries close in time, by pool and sum (see below). */
+    private final Map<Long, List<int[]>> partySetsBySum = new HashMap<>();
+
+    /**
+     * A line without a name that pays several open items at once ("PAYMENT OF OPEN ITEMS") can only
+     * be found by its sum: the sets of two to four entries of one counterparty, on one side, within
+     * two weeks, whose sum is the amount of such a line. A counterparty with more entries than
+     * {@link #PARTY_WINDOW} in a fortnight (a processor) is left to the fee schedules.
+     */
+    private void indexPartySets() {
+      java.util.Set<Long> wanted = new java.util.HashSet<>();
+      for (int b = 0; b < book.bank.length; b++) {
+        if (book.bankName[b].isEmpty()) {
+          wanted.add(key(book.bankPool[b], book.bankMinor[b]));
+        }
+      }
+      if (wanted.isEmpty()) {
+        return;
+      }
+      Map<String, List<Integer>> byParty = new HashMap<>();
+      for (int e = 0; e < book.ledger.length; e++) {
+        if (!book.ledgerBlock[e].isEmpty()) {
+          String party =
+              book.ledgerPool[e]
+                  + "|"
+                  + Long.signum(book.ledgerMinor[e])
+                  + "|"
+                  + book.ledgerBlock[e];
+          byParty.computeIfAbsent(party, x -> new ArrayList<>()).add(e);
+        }
+      }
+      for (List<Integer> party : byParty.values()) {
+        int[] es =
+            party.stream()
+                .sorted(
+                    Comparator.comparingInt((Integer e) -> book.ledgerDay[e])
+                        .thenComparingInt(e -> e))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        int pool = book.ledgerPool[es[0]];
+        for (int i = 0; i < es.length; i++) {
+          int end = i + 1;
+          while (end < es.length && book.ledgerDay[es[end]] - book.ledgerDay[es[i]] <= GROUP_DAYS) {
+            end++;
+          }
+          if (end - i - 1 > PARTY_WINDOW) {
+            continue;
+          }
+          partySets(es, i, end, pool, wanted);
+        }
+      }
+    }
+
+    /**
+     * The sets of {@code es[first]} with one to three of the entries after it, before {@code end}.
+     */
+    private void partySets(int[] es, int first, int end, int pool, java.util.Set<Long> wanted) {
+      long a = book.ledgerMinor[es[first]];
+      for (int j = first + 1; j < end; j++) {
+        long ab = a + book.ledgerMinor[es[j]];
+        keepIfWanted(wanted, pool, ab, es[first], es[j]);
+        for (int k = j + 1; k < end; k++) {
+          long abc = ab + book.ledgerMinor[es[k]];
+          keepIfWanted(wanted, pool, abc, es[first], es[j], es[k]);
+          for (int m = k + 1; m < end; m++) {
+            keepIfWanted(
+                wanted, pool, abc + book.ledgerMinor[es[m]], es[first], es[j], es[k], es[m]);
+          }
+        }
+      }
+    }
+
+    private void keepIfWanted(java.util.Set<Long> wanted, int pool, long sum, int... set) {
+      long k = key(pool, sum);
+      if (wanted.contains(k)) {
+        partySetsBySum.computeIfAbsent(k, x -> new ArrayList<>()).add(set);
+      }
+    }
+
+    /** One counterparty's sets of two to four entries within two weeks adding up to the amount. */
+    List<int[]> partySetsSumming(int pool, long amount) {
+      return partySetsBySum.getOrDefault(key(pool, amount), List.of());
     }
 
     private static long key(int pool, long minor) {

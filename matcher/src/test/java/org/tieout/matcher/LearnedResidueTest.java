@@ -150,9 +150,28 @@ class LearnedResidueTest {
     }
     // L0, L2, L5: gross 585.25, fee 8.19 + 0.75 = 8.94
     BankLine payout = Lines.bank("B1", 1, "576.31", "STRIPE PAYMENTS EUROPE", "TRANSFER");
+    FeeSchedules fees = stripeSchedule(stripe);
+    List<MatchGroup> withSchedule =
+        new LearnedResidue(
+                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
+            .propose(List.of(payout), ledger, null, fees, Progress.NONE)
+            .groups();
+    assertThat(withSchedule)
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.ledgerIds())
+                    .extracting(e -> e.value())
+                    .containsExactlyInAnyOrder("L0", "L2", "L5"));
+  }
+
+  /**
+   * Stripe's schedule (1.4% + 0.25 a sale) learned from three earlier payouts of two, three and
+   * four sales, each booked with its fee under a payout id.
+   */
+  private static FeeSchedules stripeSchedule(String stripe) {
     List<LedgerEntry> learnFrom = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
-      // payouts of two, three and four sales: a percentage and a fixed part per sale
       String ref = "po_" + p;
       long gross = 0;
       for (int k = 0; k < p + 2; k++) {
@@ -183,18 +202,119 @@ class LearnedResidueTest {
             List.of(),
             learnFrom);
     assertThat(fees.describe()).singleElement().asString().contains("1.40% + 0.25");
-    List<MatchGroup> withSchedule =
-        new LearnedResidue(
-                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
-            .propose(List.of(payout), ledger, null, fees, Progress.NONE)
+    return fees;
+  }
+
+  @Test
+  void findsABusyProcessorsPayoutFromAFeeEntryThatNamesNoPayout() {
+    // a busy week: thirty sales of the processor nearer the transfer than the six it nets, and a
+    // fee entry without a payout id; the fee (1.4% + 0.25 a sale) says six sales and their gross
+    String stripe = "Stripe Payments Europe Ltd";
+    List<LedgerEntry> ledger = new ArrayList<>();
+    long gross = 0;
+    for (int i = 0; i < 6; i++) {
+      // cents 1, 2, 4, ... 32: no other six of these sales add up to the same cents
+      long sale = 4_000L + 3_100L * i + (1L << i);
+      gross += sale;
+      ledger.add(
+          Lines.entry(
+              "L" + i,
+              -9 + i / 2,
+              org.tieout.core.Money.ofMinor(sale, "EUR").toPlainString(),
+              stripe,
+              null,
+              "Card sale order " + (700_000 + i)));
+    }
+    for (int i = 0; i < 30; i++) {
+      ledger.add(
+          Lines.entry(
+              "LX" + i,
+              -6 + i % 6,
+              org.tieout.core.Money.ofMinor(1_000L + 1_700L * ((i * 7) % 30), "EUR")
+                  .toPlainString(),
+              stripe,
+              null,
+              "Card sale order " + (800_000 + i)));
+    }
+    long fee = Math.floorDiv(gross * 140 + 5_000, 10_000) + 25L * 6;
+    ledger.add(
+        Lines.entry(
+            "LF",
+            -2,
+            org.tieout.core.Money.ofMinor(-fee, "EUR").toPlainString(),
+            stripe,
+            null,
+            "Processing fees"));
+    BankLine payout =
+        Lines.bank(
+            "B1",
+            0,
+            org.tieout.core.Money.ofMinor(gross - fee, "EUR").toPlainString(),
+            "STRIPE PAYMENTS EUROPE",
+            "TRANSFER");
+    List<MatchGroup> groups =
+        new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
+            .propose(List.of(payout), ledger, null, stripeSchedule(stripe), Progress.NONE)
             .groups();
-    assertThat(withSchedule)
+    assertThat(groups)
         .singleElement()
         .satisfies(
             g ->
                 assertThat(g.ledgerIds())
                     .extracting(e -> e.value())
-                    .containsExactlyInAnyOrder("L0", "L2", "L5"));
+                    .containsExactlyInAnyOrder("L0", "L1", "L2", "L3", "L4", "L5", "LF"));
+  }
+
+  @Test
+  void findsANamelessPaymentOfSeveralOpenItemsByItsSum() {
+    // no name, no reference: three open items of one customer add up to the transfer; the
+    // customer's other item and another customer's items around it add up to other sums
+    List<LedgerEntry> ledger =
+        List.of(
+            Lines.entry("L1", -14, "1725.00", "Atlas Zephyr Partners LLC", "INV-1158"),
+            Lines.entry("L2", -12, "6.84", "Atlas Zephyr Partners LLC", "INV0001156"),
+            Lines.entry("L3", -11, "28.81", "Atlas Zephyr Partners LLC", "RE-1157"),
+            Lines.entry("L4", -20, "900.00", "Atlas Zephyr Partners LLC", "RE-1101"),
+            Lines.entry("L5", -12, "1000.00", "Sunrise Harbor Holdings SARL", "INV-77"),
+            Lines.entry("L6", -11, "700.65", "Sunrise Harbor Holdings SARL", "INV-78"));
+    BankLine paid = Lines.bank("B1", 0, "1760.65", null, "PAYMENT OF OPEN ITEMS");
+    List<MatchGroup> groups =
+        new LearnedResidue(
+                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
+            .propose(List.of(paid), ledger, null, FeeSchedules.NONE, Progress.NONE)
+            .groups();
+    assertThat(groups)
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.ledgerIds())
+                    .extracting(e -> e.value())
+                    .containsExactlyInAnyOrder("L1", "L2", "L3"));
+  }
+
+  @Test
+  void pairsLookAlikesInDateOrderAndSaysSo() {
+    // one vendor's rent booked twice in a month and paid twice: either pairing fits the amounts;
+    // the earlier payment takes the earlier entry, the later the later
+    String maple = "Maple Schneider Retail Ltd";
+    List<LedgerEntry> ledger =
+        List.of(
+            Lines.entry("L1", -6, "-2500.00", maple, null, "Rent / subscription Dec 2025"),
+            Lines.entry("L2", -5, "-2500.00", maple, null, "Rent / subscription Dec 2025"));
+    List<BankLine> bank =
+        List.of(
+            Lines.bank("B2", 0, "-2500.00", "MAPLE SCHNEIDER RETAIL LTD", "STANDING ORDER DEC"),
+            Lines.bank("B1", -2, "-2500.00", "MAPLE SCHNEIDER R", "STANDING ORDER DEC"));
+    List<MatchGroup> groups =
+        new LearnedResidue(
+                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
+            .propose(bank, ledger, null, FeeSchedules.NONE, Progress.NONE)
+            .groups();
+    assertThat(groups)
+        .extracting(g -> g.bankIds().get(0).value() + "-" + g.ledgerIds().get(0).value())
+        .containsExactlyInAnyOrder("B1-L1", "B2-L2");
+    assertThat(groups)
+        .allSatisfy(g -> assertThat(g.explanation()).contains("paired in date order"));
   }
 
   @Test
