@@ -269,7 +269,10 @@ final class SubsetSum {
     void run(int from, int left, long sum) {
       int n = sorted.length;
       int depth = chosen.length - left;
-      for (int i = from; i <= n - left; i++) {
+      // the first item that, with the largest picks after it, can still reach the range
+      long largestRest = prefix[n] - prefix[n - left + 1];
+      int start = Math.max(from, firstAtLeast(low - sum - largestRest));
+      for (int i = start; i <= n - left; i++) {
         if (solutions.size() >= maxSolutions || ++steps >= maxIterations) {
           return;
         }
@@ -277,19 +280,28 @@ final class SubsetSum {
         if (sum + prefix[i + left] - prefix[i] > high) {
           return;
         }
-        // this item with the largest picks after it still falls short: try a larger one
-        if (sum + sorted[i] + prefix[n] - prefix[n - left + 1] < low) {
-          continue;
-        }
         chosen[depth] = i;
         if (left == 1) {
-          if (sum + sorted[i] >= low) {
-            solutions.add(chosen.clone());
-          }
+          solutions.add(chosen.clone());
         } else {
           run(i + 1, left - 1, sum + sorted[i]);
         }
       }
+    }
+
+    /** The first position whose amount is at least {@code value}. */
+    private int firstAtLeast(long value) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] < value) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
   }
 
