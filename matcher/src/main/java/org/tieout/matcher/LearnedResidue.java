@@ -579,18 +579,22 @@ public final class LearnedResidue {
     return out;
   }
 
+  /** The amounts of a set of entries, sorted: sets of the same shape differ only in dates. */
+  private static String shape(Context c, int[] e) {
+    long[] amounts = new long[e.length];
+    for (int k = 0; k < e.length; k++) {
+      amounts[k] = c.book.ledgerMinor[e[k]];
+    }
+    Arrays.sort(amounts);
+    return Arrays.toString(amounts);
+  }
+
   /** Each candidate's {@link Cand#share}: the scores of the line's sets of the same amounts. */
   private static void shapeShares(Context c, List<Cand> line) {
     Map<String, Double> byShape = new HashMap<>();
     String[] shapes = new String[line.size()];
     for (int i = 0; i < shapes.length; i++) {
-      int[] e = line.get(i).e;
-      long[] amounts = new long[e.length];
-      for (int k = 0; k < e.length; k++) {
-        amounts[k] = c.book.ledgerMinor[e[k]];
-      }
-      Arrays.sort(amounts);
-      shapes[i] = Arrays.toString(amounts);
+      shapes[i] = shape(c, line.get(i).e);
       byShape.merge(shapes[i], line.get(i).p, Double::sum);
     }
     for (int i = 0; i < shapes.length; i++) {
@@ -642,16 +646,24 @@ public final class LearnedResidue {
     }
     groups(c, b, named, found);
     List<Cand> cands = new ArrayList<>(found.values());
-    Map<Long, Integer> sums = new HashMap<>();
-    for (Cand x : cands) {
-      sums.merge(book.sumLedger(x.e), 1, Integer::sum);
+    // other sets adding up to the same sum are alternatives; sets that differ only by entries of
+    // equal amount (two sales at one price) are one alternative, told apart by their dates
+    Map<Long, Set<String>> sums = new HashMap<>();
+    String[] shapes = new String[cands.size()];
+    for (int i = 0; i < shapes.length; i++) {
+      shapes[i] = shape(c, cands.get(i).e);
+      sums.computeIfAbsent(book.sumLedger(cands.get(i).e), k -> new HashSet<>()).add(shapes[i]);
     }
     double lookAlike = Math.log1p(c.lookAlikeLines(b));
-    int fitting = 0;
-    for (Cand x : cands) {
-      x.f = features(c, x, sums.get(book.sumLedger(x.e)) - 1, named, lookAlike);
-      fitting += (int) x.f[PairFeatures.FEE_SCHEDULE_FIT];
+    Set<String> fittingShapes = new HashSet<>();
+    for (int i = 0; i < shapes.length; i++) {
+      Cand x = cands.get(i);
+      x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, named, lookAlike);
+      if (x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
+        fittingShapes.add(shapes[i]);
+      }
     }
+    int fitting = fittingShapes.size();
     // sets a processor's schedule nets down to the line: one is telling, several are a choice
     for (Cand x : cands) {
       if (x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
@@ -1028,7 +1040,9 @@ public final class LearnedResidue {
     f[PairFeatures.AMOUNT_FITS] = fits;
     f[PairFeatures.REFERENCE_AND_FIT] = fits * f[PairFeatures.REFERENCE_IN_TEXT];
     f[PairFeatures.SHARED_REFERENCE_AND_FIT] = fits * f[PairFeatures.SHARED_REFERENCE];
-    f[PairFeatures.FEE_SCHEDULE_FIT] = feeScheduleFits(c, b, es) ? 1 : 0;
+    int schedule = feeSchedule(c, b, es);
+    f[PairFeatures.FEE_SCHEDULE_FIT] = schedule > 0 ? 1 : 0;
+    f[PairFeatures.FEE_SCHEDULE_MISFIT] = schedule < 0 ? 1 : 0;
     // the month a salary or a rent is for: both texts name one, the same or another
     if (es.length == 1 && c.bankPeriods[b].length > 0 && c.ledgerPeriods[es[0]].length > 0) {
       boolean same = Periods.share(c.bankPeriods[b], c.ledgerPeriods[es[0]]);
@@ -1043,13 +1057,16 @@ public final class LearnedResidue {
 
   /**
    * Whether the entries are a processor's sales (and fee) that its learned schedule nets down to
-   * the line: the fee booked, or the gap between the sales and the line, is the scheduled fee.
+   * the line (1: the fee booked, or the gap between the sales and the line, is the scheduled fee),
+   * or a processor's sales that its schedule contradicts (-1: one sale or a set adding up to the
+   * line with no fee taken, or the wrong one), or neither (0: no schedule, not a processor's
+   * sales).
    */
-  private static boolean feeScheduleFits(Context c, int b, int[] es) {
+  private static int feeSchedule(Context c, int b, int[] es) {
     Book book = c.book;
     long amount = book.bankMinor[b];
-    if (amount <= 0 || es.length < 2 || c.fees.size() == 0) {
-      return false;
+    if (amount <= 0 || c.fees.size() == 0) {
+      return 0;
     }
     long gross = 0;
     long booked = 0;
@@ -1059,7 +1076,7 @@ public final class LearnedResidue {
       long m = book.ledgerMinor[e];
       if (m > 0) {
         if (block != null && !block.equals(book.ledgerBlock[e])) {
-          return false;
+          return 0;
         }
         block = book.ledgerBlock[e];
         gross += m;
@@ -1070,12 +1087,14 @@ public final class LearnedResidue {
     }
     FeeSchedules.Schedule s =
         block == null ? null : c.fees.of(book.poolCurrency[book.bankPool[b]], block);
-    if (s == null || sales < 2) {
-      return false;
+    if (s == null || sales == 0) {
+      return 0;
     }
-    return booked > 0
-        ? gross - booked == amount && s.fits(gross, sales, booked)
-        : s.fits(gross, sales, gross - amount);
+    boolean fits =
+        booked > 0
+            ? gross - booked == amount && s.fits(gross, sales, booked)
+            : s.fits(gross, sales, gross - amount);
+    return fits ? 1 : -1;
   }
 
   private static int maxDay(Book book, int[] es) {

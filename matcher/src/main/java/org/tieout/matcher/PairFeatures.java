@@ -35,7 +35,8 @@ public final class PairFeatures {
   static final int FEE_SCHEDULE_UNIQUE = 22;
   static final int SAME_PERIOD = 23;
   static final int OTHER_PERIOD = 24;
-  static final int EMBEDDING_SIMILARITY = 25;
+  static final int FEE_SCHEDULE_MISFIT = 25;
+  static final int EMBEDDING_SIMILARITY = 26;
 
   private static final List<String> ALL =
       List.of(
@@ -64,6 +65,7 @@ public final class PairFeatures {
           "fee_schedule_unique",
           "same_month_named",
           "other_month_named",
+          "fee_schedule_misfit",
           "embedding_similarity");
 
   /** The feature names, in row order, with or without the embedding similarity column. */
