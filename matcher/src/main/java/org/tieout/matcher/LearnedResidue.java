@@ -266,6 +266,7 @@ public final class LearnedResidue {
     for (List<Cand> l : perLine) {
       scored += l.isEmpty() ? 0 : 1;
     }
+    List<Cand>[] everyCandidate = perLine.clone();
     // only candidates confident enough to be proposed compete: one that would not be shown
     // must not take entries from one that would
     for (int b = 0; b < perLine.length; b++) {
@@ -278,8 +279,12 @@ public final class LearnedResidue {
       }
       perLine[b] = kept;
     }
+    List<Cand> won = new ArrayList<>(inDateOrder(c, winners(c, perLine), perLine));
+    if (settings.threshold() <= LOOK_ALIKE_CONFIDENCE) {
+      won.addAll(twins(c, won, everyCandidate));
+    }
     List<MatchGroup> groups = new ArrayList<>();
-    for (Cand x : inDateOrder(c, winners(c, perLine), perLine)) {
+    for (Cand x : won) {
       groups.add(group(c, x));
     }
     return new Result(groups, scored, count);
@@ -400,6 +405,92 @@ public final class LearnedResidue {
     return won.stream().map(x -> replaced.getOrDefault(x, x)).toList();
   }
 
+  /** Either of two look-alike entries is right for a line: half the pairs, whichever is taken. */
+  private static final double LOOK_ALIKE_CONFIDENCE = 0.5;
+
+  /**
+   * Twins left open: a counterparty with two open entries of one amount for the same month (a
+   * salary or a rent booked twice) and bank lines of that amount and name, which the scorer rightly
+   * cannot tell apart, so no candidate reaches the threshold. The lines are proposed in date order
+   * against the two entries, each at {@link #LOOK_ALIKE_CONFIDENCE}: whichever pairing is chosen
+   * settles the same amounts, and the explanation says it is one of two. Three or more look-alike
+   * entries are left open.
+   */
+  private static List<Cand> twins(Context c, List<Cand> won, List<Cand>[] every) {
+    Book book = c.book;
+    boolean[] lineTaken = new boolean[book.bank.length];
+    boolean[] entryTaken = new boolean[book.ledger.length];
+    for (Cand x : won) {
+      lineTaken[x.b] = true;
+      for (int e : x.e) {
+        entryTaken[e] = true;
+      }
+    }
+    Map<String, Set<Integer>> linesOf = new java.util.TreeMap<>();
+    Map<String, Set<Integer>> entriesOf = new HashMap<>();
+    for (int b = 0; b < every.length; b++) {
+      if (lineTaken[b] || book.bankName[b].isEmpty()) {
+        continue;
+      }
+      // the line's open entries of its amount and name: the same two for each line of a class
+      Set<Integer> entries = new java.util.TreeSet<>();
+      for (Cand x : every[b]) {
+        int e = x.e[0];
+        if (x.e.length == 1
+            && !entryTaken[e]
+            && book.ledgerMinor[e] == book.bankMinor[b]
+            && x.f[PairFeatures.NAME_SIMILARITY] >= 0.8
+            && x.f[PairFeatures.OTHER_PERIOD] == 0) {
+          entries.add(e);
+        }
+      }
+      if (entries.size() == 2) {
+        String key = entries.toString();
+        linesOf.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(b);
+        entriesOf.put(key, entries);
+      }
+    }
+    List<Cand> out = new ArrayList<>();
+    linesOf.forEach(
+        (key, lines) -> {
+          Set<Integer> entries = entriesOf.get(key);
+          if (lines.size() > 2 || book.ledgerBlock[entries.iterator().next()].isEmpty()) {
+            return;
+          }
+          int[] byDate = inDateOrder(book, lines.stream().mapToInt(Integer::intValue), true);
+          int[] entriesByDate =
+              inDateOrder(book, entries.stream().mapToInt(Integer::intValue), false);
+          for (int i = 0; i < byDate.length; i++) {
+            int b = byDate[i];
+            int e = entriesByDate[i];
+            every[b].stream()
+                .filter(x -> x.e.length == 1 && x.e[0] == e)
+                .findFirst()
+                .ifPresent(
+                    x -> {
+                      x.confidence = LOOK_ALIKE_CONFIDENCE;
+                      x.twins = true;
+                      out.add(x);
+                    });
+          }
+        });
+    return out;
+  }
+
+  /** Bank lines ({@code bank}) or entries sorted by date, then id. */
+  private static int[] inDateOrder(Book book, IntStream items, boolean bank) {
+    return items
+        .boxed()
+        .sorted(
+            bank
+                ? Comparator.comparingInt((Integer b) -> book.bankDay[b])
+                    .thenComparing(b -> book.bank[b].id().value())
+                : Comparator.comparingInt((Integer e) -> book.ledgerDay[e])
+                    .thenComparing(e -> book.ledger[e].id().value()))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
   /**
    * Training rows, labelled by {@code labels} (candidates it knows nothing of are left out).
    * Without {@code winnersOf}: every candidate for the open lines with its features (for the pair
@@ -491,7 +582,11 @@ public final class LearnedResidue {
     why.append(
         String.format(
             Locale.ROOT, ", counterparty similarity %.2f", x.f[PairFeatures.NAME_SIMILARITY]));
-    if (x.pairedInDateOrder > 0) {
+    if (x.twins) {
+      why.append(
+          "; one of two open entries of this amount, counterparty and month (booked twice?):"
+              + " either pairing settles the same amounts, proposed in date order");
+    } else if (x.pairedInDateOrder > 0) {
       why.append("; one of ")
           .append(x.pairedInDateOrder)
           .append(
@@ -531,6 +626,9 @@ public final class LearnedResidue {
 
     /** With how many look-alike proposals this one was paired in date order (0: none). */
     int pairedInDateOrder;
+
+    /** Proposed as one of two look-alike entries the scorer cannot tell apart. */
+    boolean twins;
 
     Cand(int b, int[] e) {
       this.b = b;
@@ -772,10 +870,9 @@ public final class LearnedResidue {
           if (s == null) {
             return;
           }
+          // a payout nets sales captured before the day it lands
           long sales =
-              list.stream()
-                  .filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] <= day)
-                  .count();
+              list.stream().filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day).count();
           if (sales > SCHEDULE_MAX_SALES) {
             return; // a busy processor: its nearest few sales are a day's, not a payout's
           }

@@ -318,6 +318,47 @@ class LearnedResidueTest {
   }
 
   @Test
+  void proposesTwinsTheScorerCannotTellApartAtHalfConfidence() {
+    // an employee's salary booked twice in a month and paid twice: no candidate is likely
+    // enough on its own, yet either pairing settles the same amounts
+    String paul = "Paul Schmidt";
+    List<LedgerEntry> ledger = new ArrayList<>();
+    List<BankLine> bank = new ArrayList<>();
+    ledger.add(Lines.entry("L1", 0, "-3500.00", paul, null, "Salary OCT 2026"));
+    ledger.add(Lines.entry("L2", 0, "-3500.00", paul, null, "Salary OCT 2026"));
+    bank.add(Lines.bank("B2", 1, "-3500.00", "PAUL SCHMIDT", "SALARY OCT 2026"));
+    bank.add(Lines.bank("B1", 0, "-3500.00", "PAUL SCHMIDT", "SALARY OCT 2026"));
+    // the rest of the payroll run: every salary the same amount, on the same days
+    String[] first = {"Hannah", "Lea", "Mia", "Noah", "Sven", "Aiko", "Elias", "Kwame"};
+    String[] last = {"Rossi", "Popescu", "Santos", "Berg", "Horvath"};
+    for (int i = 0; i < first.length * last.length; i++) {
+      String name = first[i % first.length] + " " + last[i / first.length];
+      ledger.add(Lines.entry("S" + i, 0, "-3500.00", name, null, "Salary OCT 2026"));
+      bank.add(
+          Lines.bank(
+              "P" + i,
+              i % 2,
+              "-3500.00",
+              name.toUpperCase(java.util.Locale.ROOT),
+              "SALARY OCT 2026"));
+    }
+    List<MatchGroup> groups =
+        new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
+            .propose(bank, ledger, null, FeeSchedules.NONE, Progress.NONE).groups().stream()
+                .filter(g -> g.ledgerIds().get(0).value().startsWith("L"))
+                .toList();
+    assertThat(groups)
+        .extracting(g -> g.bankIds().get(0).value() + "-" + g.ledgerIds().get(0).value())
+        .containsExactlyInAnyOrder("B1-L1", "B2-L2");
+    assertThat(groups)
+        .allSatisfy(
+            g -> {
+              assertThat(g.confidence()).isEqualTo(0.5);
+              assertThat(g.explanation()).contains("either pairing settles the same amounts");
+            });
+  }
+
+  @Test
   void findsAPayoutFromItsFeeEntryAndExplainsIt() {
     // four card sales and the processor's fee, which carries the payout id the bank text quotes
     String stripe = "Stripe Payments Europe Ltd";
