@@ -878,7 +878,7 @@ public final class LearnedResidue {
           }
           Integer[] near =
               list.stream()
-                  .filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] <= day)
+                  .filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day)
                   .sorted(
                       Comparator.comparingInt((Integer e) -> day - book.ledgerDay[e])
                           .thenComparingInt(e -> e))
