@@ -677,20 +677,28 @@ public final class LearnedResidue {
     return out;
   }
 
-  /** The amounts of a set of entries, sorted: sets of the same shape differ only in dates. */
-  private static String shape(Context c, int[] e) {
+  /** A fingerprint of the set's amounts, sorted: sets of the same shape differ only in dates. */
+  private static long shape(Context c, int[] e) {
     long[] amounts = new long[e.length];
     for (int k = 0; k < e.length; k++) {
       amounts[k] = c.book.ledgerMinor[e[k]];
     }
     Arrays.sort(amounts);
-    return Arrays.toString(amounts);
+    // a 64-bit fingerprint of the sorted amounts (splitmix64 of each, chained)
+    long h = e.length;
+    for (long a : amounts) {
+      long z = h * 0x9E3779B97F4A7C15L + a;
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      h = z ^ (z >>> 31);
+    }
+    return h;
   }
 
   /** Each candidate's {@link Cand#share}: the scores of the line's sets of the same amounts. */
   private static void shapeShares(Context c, List<Cand> line) {
-    Map<String, Double> byShape = new HashMap<>();
-    String[] shapes = new String[line.size()];
+    Map<Long, Double> byShape = new HashMap<>();
+    long[] shapes = new long[line.size()];
     for (int i = 0; i < shapes.length; i++) {
       shapes[i] = shape(c, line.get(i).e);
       byShape.merge(shapes[i], line.get(i).p, Double::sum);
@@ -746,14 +754,14 @@ public final class LearnedResidue {
     List<Cand> cands = new ArrayList<>(found.values());
     // other sets adding up to the same sum are alternatives; sets that differ only by entries of
     // equal amount (two sales at one price) are one alternative, told apart by their dates
-    Map<Long, Set<String>> sums = new HashMap<>();
-    String[] shapes = new String[cands.size()];
+    Map<Long, Set<Long>> sums = new HashMap<>();
+    long[] shapes = new long[cands.size()];
     for (int i = 0; i < shapes.length; i++) {
       shapes[i] = shape(c, cands.get(i).e);
       sums.computeIfAbsent(book.sumLedger(cands.get(i).e), k -> new HashSet<>()).add(shapes[i]);
     }
     double lookAlike = Math.log1p(c.lookAlikeLines(b));
-    Set<String> fittingShapes = new HashSet<>();
+    Set<Long> fittingShapes = new HashSet<>();
     for (int i = 0; i < shapes.length; i++) {
       Cand x = cands.get(i);
       x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, named, lookAlike);
@@ -977,9 +985,12 @@ public final class LearnedResidue {
             .sorted(
                 Comparator.comparingInt((Integer e) -> feeDay - book.ledgerDay[e])
                     .thenComparingInt(e -> e))
-            .limit(FEE_ANCHORED_POOL)
+            .limit(FEE_ANCHORED_POOL + 1)
             .mapToInt(Integer::intValue)
             .toArray();
+    if (sales.length > FEE_ANCHORED_POOL) {
+      return; // a busier week than that: hundreds of sets fit whatever the count
+    }
     long[] amounts = Arrays.stream(sales).mapToLong(e -> book.ledgerMinor[e]).toArray();
     for (int k = 2; k <= Math.min(MAX_GROUP, sales.length); k++) {
       if (!s.fits(gross, k, charged)) {
