@@ -126,6 +126,7 @@ public final class LearnedResidue {
 
   public static final String RULE_SINGLE = "learned_pair";
   public static final String RULE_GROUP = "learned_group";
+  public static final String RULE_PARTS = "learned_part_payments";
 
   private static final int SINGLES_PER_LINE = 30;
   private static final int GROUP_POOL = 22;
@@ -283,9 +284,10 @@ public final class LearnedResidue {
     if (settings.threshold() <= LOOK_ALIKE_CONFIDENCE) {
       won.addAll(twins(c, won, everyCandidate));
     }
+    Map<Cand, int[]> parts = partPayments(c, won);
     List<MatchGroup> groups = new ArrayList<>();
     for (Cand x : won) {
-      groups.add(group(c, x));
+      groups.add(parts.containsKey(x) ? partsGroup(c, x, parts.get(x)) : group(c, x));
     }
     return new Result(groups, scored, count);
   }
@@ -403,6 +405,107 @@ public final class LearnedResidue {
       }
     }
     return won.stream().map(x -> replaced.getOrDefault(x, x)).toList();
+  }
+
+  /** A customer pays an invoice in up to this many parts besides the one the scorer proposed. */
+  private static final int MORE_PARTS = 3;
+
+  /** The other parts are looked for this many days around the invoice's date. */
+  private static final int PARTS_DAYS_BEFORE = 7;
+
+  private static final int PARTS_DAYS_AFTER = 90;
+
+  /**
+   * Part payments completed: where the scorer proposes a line as paying part of a larger entry (an
+   * invoice paid in instalments), the counterparty's other open lines, or lines quoting the entry's
+   * reference, of the same sign around the entry's date, are searched for one to three whose
+   * amounts with the proposed line make up the entry to the cent. Exactly one such set: the lines
+   * join the proposal (N:1). None or several: the proposal stays as it was.
+   */
+  private static Map<Cand, int[]> partPayments(Context c, List<Cand> won) {
+    Book book = c.book;
+    boolean[] lineTaken = new boolean[book.bank.length];
+    for (Cand x : won) {
+      lineTaken[x.b] = true;
+    }
+    Map<Cand, int[]> out = new HashMap<>();
+    for (Cand x : won) {
+      if (x.e.length != 1 || x.f[PairFeatures.PARTIAL] != 1) {
+        continue;
+      }
+      int e = x.e[0];
+      long rest = book.ledgerMinor[e] - book.bankMinor[x.b];
+      int pool = book.bankPool[x.b];
+      int from = book.ledgerDay[e] - PARTS_DAYS_BEFORE;
+      int to = book.ledgerDay[e] + PARTS_DAYS_AFTER;
+      Set<Integer> others = new java.util.TreeSet<>();
+      for (int b : book.bankNamed(pool, book.ledgerBlock[e], from, to)) {
+        others.add(b);
+      }
+      for (String k : c.ledgerKeys[e]) {
+        for (int b : c.linesWithKey(pool, k)) {
+          if (book.bankDay[b] >= from && book.bankDay[b] <= to) {
+            others.add(b);
+          }
+        }
+      }
+      int[] open =
+          others.stream()
+              .filter(
+                  b ->
+                      !lineTaken[b]
+                          && b != x.b
+                          && Long.signum(book.bankMinor[b]) == Long.signum(rest)
+                          && Math.abs(book.bankMinor[b]) <= Math.abs(rest))
+              .sorted(
+                  Comparator.comparingInt(
+                          (Integer b) -> Math.abs(book.bankDay[b] - book.bankDay[x.b]))
+                      .thenComparingInt(b -> b))
+              .limit(GROUP_POOL)
+              .mapToInt(Integer::intValue)
+              .toArray();
+      long[] amounts = Arrays.stream(open).mapToLong(b -> book.bankMinor[b]).toArray();
+      SubsetSum.Result r = SubsetSum.find(rest, amounts, 1, MORE_PARTS, SEARCH_STEPS, 2);
+      if (r.solutions().size() != 1 || r.exhausted()) {
+        continue;
+      }
+      int[] lines = Arrays.stream(r.solutions().get(0)).map(i -> open[i]).toArray();
+      for (int b : lines) {
+        lineTaken[b] = true;
+      }
+      out.put(x, lines);
+    }
+    return out;
+  }
+
+  /** The proposal of {@code x} with the other part payments that make up its entry. */
+  private MatchGroup partsGroup(Context c, Cand x, int[] more) {
+    Book book = c.book;
+    MatchGroup one = group(c, x);
+    int pool = book.bankPool[x.b];
+    List<org.tieout.core.TransactionId> lines = new ArrayList<>(List.of(book.bank[x.b].id()));
+    StringBuilder ids = new StringBuilder();
+    for (int b : more) {
+      lines.add(book.bank[b].id());
+      ids.append(ids.length() == 0 ? "" : ", ").append(book.bank[b].id().value());
+    }
+    String why =
+        one.explanation()
+            + "; paid in parts: with "
+            + ids
+            + " ("
+            + book.money(pool, Arrays.stream(more).mapToLong(b -> book.bankMinor[b]).sum())
+            + ") the lines make up the entry to the cent, and no other set of the counterparty's"
+            + " open lines does";
+    return new MatchGroup(
+        lines,
+        one.ledgerIds(),
+        MatchStage.LEARNED,
+        RULE_PARTS,
+        one.confidence(),
+        MatchStatus.PROPOSED,
+        why,
+        List.of());
   }
 
   /** Either of two look-alike entries is right for a line: half the pairs, whichever is taken. */
@@ -1560,6 +1663,25 @@ public final class LearnedResidue {
       int[] kept = Arrays.copyOf(out, n);
       Arrays.sort(kept);
       return kept;
+    }
+
+    /** Bank lines of each pool by the keys (references) their texts quote, made when needed. */
+    private volatile List<Map<String, List<Integer>>> linesByKey;
+
+    List<Integer> linesWithKey(int pool, String key) {
+      if (linesByKey == null) {
+        List<Map<String, List<Integer>>> all = new ArrayList<>();
+        for (int p = 0; p < book.poolLimits.length; p++) {
+          all.add(new HashMap<>());
+        }
+        for (int b = 0; b < book.bank.length; b++) {
+          for (String k : book.bankRefs[b]) {
+            all.get(book.bankPool[b]).computeIfAbsent(k, x -> new ArrayList<>()).add(b);
+          }
+        }
+        linesByKey = all;
+      }
+      return linesByKey.get(pool).getOrDefault(key, List.of());
     }
 
     /** Entries of the pool that share a key with others, as sets, by their sum. */

@@ -87,7 +87,8 @@ class LearnedResidueTest {
     for (MatchGroup g : r.learned()) {
       assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
       assertThat(g.stage()).isEqualTo(MatchStage.LEARNED);
-      assertThat(g.bankIds()).hasSize(1);
+      // one line, or an invoice's part payments
+      assertThat(g.bankIds()).hasSizeBetween(1, g.rule().equals(LearnedResidue.RULE_PARTS) ? 4 : 1);
       assertThat(g.confidence()).isBetween(LearnedResidue.Settings.DEFAULT.threshold(), 1.0);
       assertThat(g.explanation()).startsWith("learned scorer, confidence").contains("counterparty");
     }
@@ -355,6 +356,37 @@ class LearnedResidueTest {
             g -> {
               assertThat(g.confidence()).isEqualTo(0.5);
               assertThat(g.explanation()).contains("either pairing settles the same amounts");
+            });
+  }
+
+  @Test
+  void completesAnInvoicePaidInPartsWithTheCounterpartysOtherLines() {
+    // an invoice paid in three instalments, the references mangled or missing: the scorer
+    // proposes one part; the customer's other two lines make up the rest to the cent
+    List<LedgerEntry> ledger =
+        List.of(
+            Lines.entry("L1", 0, "917.61", "Evergreen Labs S.A.", "RE-1025", "Customer payment"));
+    List<BankLine> bank =
+        List.of(
+            Lines.bank("B1", 1, "367.90", "EVERGREEN LABS SA", "PARTIAL PAYMENT RE-1025 1/3"),
+            Lines.bank("B2", 8, "373.51", "EVERGREEN LABS SA", "INSTALMENT 2"),
+            Lines.bank("B3", 13, "176.20", "EVERGREEN LABS", "INSTALMENT 3"),
+            Lines.bank("B4", 15, "99.00", "EVERGREEN LABS SA", "ORDER 77"));
+    List<MatchGroup> groups =
+        new LearnedResidue(
+                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
+            .propose(bank, ledger, null, FeeSchedules.NONE, Progress.NONE).groups().stream()
+                .filter(g -> g.ledgerIds().get(0).value().equals("L1"))
+                .toList();
+    assertThat(groups)
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.bankIds())
+                  .extracting(id -> id.value())
+                  .containsExactlyInAnyOrder("B1", "B2", "B3");
+              assertThat(g.rule()).isEqualTo(LearnedResidue.RULE_PARTS);
+              assertThat(g.explanation()).contains("paid in parts");
             });
   }
 
