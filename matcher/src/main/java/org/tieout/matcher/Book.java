@@ -348,17 +348,8 @@ final class Book {
 
   private static int[] filter(
       int[] sorted, java.util.function.IntPredicate keep, int[] day, int fromDay, int toDay) {
-    int lo = 0;
-    int hi = sorted.length;
     // sorted by day: binary search the window's start
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (day[sorted[mid]] < fromDay) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int lo = Bisect.first(0, sorted.length, k -> day[sorted[k]] < fromDay);
     int[] out = null;
     int n = 0;
     for (int k = lo; k < sorted.length && day[sorted[k]] <= toDay; k++) {

@@ -364,24 +364,8 @@ public final class LearnedResidue {
       if (same.size() < 2 || book.ledgerBlock[same.get(0).e[0]].isEmpty()) {
         continue;
       }
-      int[] lines = same.stream().mapToInt(x -> x.b).toArray();
-      int[] entries = same.stream().mapToInt(x -> x.e[0]).toArray();
-      lines =
-          Arrays.stream(lines)
-              .boxed()
-              .sorted(
-                  Comparator.comparingInt((Integer b) -> book.bankDay[b])
-                      .thenComparing(b -> book.bank[b].id()))
-              .mapToInt(Integer::intValue)
-              .toArray();
-      entries =
-          Arrays.stream(entries)
-              .boxed()
-              .sorted(
-                  Comparator.comparingInt((Integer e) -> book.ledgerDay[e])
-                      .thenComparing(e -> book.ledger[e].id()))
-              .mapToInt(Integer::intValue)
-              .toArray();
+      int[] lines = inDateOrder(book, same.stream().mapToInt(x -> x.b), true);
+      int[] entries = inDateOrder(book, same.stream().mapToInt(x -> x.e[0]), false);
       Map<Integer, Cand> ordered = new HashMap<>();
       for (int i = 0; i < lines.length; i++) {
         int e = entries[i];
@@ -1631,18 +1615,12 @@ public final class LearnedResidue {
 
     /** The first position in {@code s} whose (day, amount) is at least (day, low). */
     private int firstAt(int[] s, int day, long low) {
-      int lo = 0;
-      int hi = s.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        int e = s[mid];
-        if (book.ledgerDay[e] < day || (book.ledgerDay[e] == day && book.ledgerMinor[e] < low)) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return Bisect.first(
+          0,
+          s.length,
+          i ->
+              book.ledgerDay[s[i]] < day
+                  || (book.ledgerDay[s[i]] == day && book.ledgerMinor[s[i]] < low));
     }
 
     int[] withKey(int pool, String key) {
@@ -1707,17 +1685,7 @@ public final class LearnedResidue {
     }
 
     private static int firstAtLeast(int[] sorted, int value) {
-      int lo = 0;
-      int hi = sorted.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (sorted[mid] < value) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return Bisect.first(0, sorted.length, i -> sorted[i] < value);
     }
 
     private static String[] tokens(String text) {

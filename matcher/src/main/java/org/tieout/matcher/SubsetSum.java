@@ -291,17 +291,7 @@ final class SubsetSum {
 
     /** The first position whose amount is at least {@code value}. */
     private int firstAtLeast(long value) {
-      int lo = 0;
-      int hi = sorted.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (sorted[mid] < value) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return Bisect.first(0, sorted.length, i -> sorted[i] < value);
     }
   }
 

@@ -48,6 +48,30 @@ class LearnedResidueTest {
     return new Run(rules, LearnedResidue.merge(rules, open, learned), learned);
   }
 
+  /** The bundled scorer's proposals for a hand-made book, at {@code threshold}. */
+  private static List<MatchGroup> propose(
+      List<BankLine> bank, List<LedgerEntry> ledger, FeeSchedules fees, double threshold) {
+    return new LearnedResidue(
+            CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(threshold, 45, 10))
+        .propose(bank, ledger, null, fees, Progress.NONE)
+        .groups();
+  }
+
+  private static void assertOneGroupOf(List<MatchGroup> groups, String... entries) {
+    assertThat(groups)
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.ledgerIds())
+                    .extracting(e -> e.value())
+                    .containsExactlyInAnyOrder(entries));
+  }
+
+  /** Minor units of EUR as the plain amount a file would hold. */
+  private static String eur(long minor) {
+    return org.tieout.core.Money.ofMinor(minor, "EUR").toPlainString();
+  }
+
   private static Set<String> pairs(List<MatchGroup> truth) {
     Set<String> out = new HashSet<>();
     for (MatchGroup g : truth) {
@@ -152,18 +176,8 @@ class LearnedResidueTest {
     // L0, L2, L5: gross 585.25, fee 8.19 + 0.75 = 8.94
     BankLine payout = Lines.bank("B1", 1, "576.31", "STRIPE PAYMENTS EUROPE", "TRANSFER");
     FeeSchedules fees = stripeSchedule(stripe);
-    List<MatchGroup> withSchedule =
-        new LearnedResidue(
-                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
-            .propose(List.of(payout), ledger, null, fees, Progress.NONE)
-            .groups();
-    assertThat(withSchedule)
-        .singleElement()
-        .satisfies(
-            g ->
-                assertThat(g.ledgerIds())
-                    .extracting(e -> e.value())
-                    .containsExactlyInAnyOrder("L0", "L2", "L5"));
+    List<MatchGroup> withSchedule = propose(List.of(payout), ledger, fees, 0.0);
+    assertOneGroupOf(withSchedule, "L0", "L2", "L5");
   }
 
   /**
@@ -178,24 +192,10 @@ class LearnedResidueTest {
       for (int k = 0; k < p + 2; k++) {
         long sale = 10_000 + 2_345L * k + 100L * p;
         gross += sale;
-        learnFrom.add(
-            Lines.entry(
-                "S" + p + k,
-                -40,
-                org.tieout.core.Money.ofMinor(sale, "EUR").toPlainString(),
-                stripe,
-                ref,
-                "sale"));
+        learnFrom.add(Lines.entry("S" + p + k, -40, eur(sale), stripe, ref, "sale"));
       }
       long fee = Math.floorDiv(gross * 140 + 5_000, 10_000) + 25L * (p + 2);
-      learnFrom.add(
-          Lines.entry(
-              "S" + p + "f",
-              -40,
-              org.tieout.core.Money.ofMinor(-fee, "EUR").toPlainString(),
-              stripe,
-              ref,
-              "fees"));
+      learnFrom.add(Lines.entry("S" + p + "f", -40, eur(-fee), stripe, ref, "fees"));
     }
     FeeSchedules fees =
         FeeSchedules.learn(
@@ -219,51 +219,28 @@ class LearnedResidueTest {
       gross += sale;
       ledger.add(
           Lines.entry(
-              "L" + i,
-              -9 + i / 2,
-              org.tieout.core.Money.ofMinor(sale, "EUR").toPlainString(),
-              stripe,
-              null,
-              "Card sale order " + (700_000 + i)));
+              "L" + i, -9 + i / 2, eur(sale), stripe, null, "Card sale order " + (700_000 + i)));
     }
     for (int i = 0; i < 30; i++) {
       ledger.add(
           Lines.entry(
               "LX" + i,
               -6 + i % 6,
-              org.tieout.core.Money.ofMinor(1_000L + 1_700L * ((i * 7) % 30), "EUR")
-                  .toPlainString(),
+              eur(1_000L + 1_700L * ((i * 7) % 30)),
               stripe,
               null,
               "Card sale order " + (800_000 + i)));
     }
     long fee = Math.floorDiv(gross * 140 + 5_000, 10_000) + 25L * 6;
-    ledger.add(
-        Lines.entry(
-            "LF",
-            -2,
-            org.tieout.core.Money.ofMinor(-fee, "EUR").toPlainString(),
-            stripe,
-            null,
-            "Processing fees"));
-    BankLine payout =
-        Lines.bank(
-            "B1",
-            0,
-            org.tieout.core.Money.ofMinor(gross - fee, "EUR").toPlainString(),
-            "STRIPE PAYMENTS EUROPE",
-            "TRANSFER");
+    ledger.add(Lines.entry("LF", -2, eur(-fee), stripe, null, "Processing fees"));
+    BankLine payout = Lines.bank("B1", 0, eur(gross - fee), "STRIPE PAYMENTS EUROPE", "TRANSFER");
     List<MatchGroup> groups =
-        new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
-            .propose(List.of(payout), ledger, null, stripeSchedule(stripe), Progress.NONE)
-            .groups();
-    assertThat(groups)
-        .singleElement()
-        .satisfies(
-            g ->
-                assertThat(g.ledgerIds())
-                    .extracting(e -> e.value())
-                    .containsExactlyInAnyOrder("L0", "L1", "L2", "L3", "L4", "L5", "LF"));
+        propose(
+            List.of(payout),
+            ledger,
+            stripeSchedule(stripe),
+            LearnedResidue.Settings.DEFAULT.threshold());
+    assertOneGroupOf(groups, "L0", "L1", "L2", "L3", "L4", "L5", "LF");
   }
 
   @Test
@@ -279,18 +256,8 @@ class LearnedResidueTest {
             Lines.entry("L5", -12, "1000.00", "Sunrise Harbor Holdings SARL", "INV-77"),
             Lines.entry("L6", -11, "700.65", "Sunrise Harbor Holdings SARL", "INV-78"));
     BankLine paid = Lines.bank("B1", 0, "1760.65", null, "PAYMENT OF OPEN ITEMS");
-    List<MatchGroup> groups =
-        new LearnedResidue(
-                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
-            .propose(List.of(paid), ledger, null, FeeSchedules.NONE, Progress.NONE)
-            .groups();
-    assertThat(groups)
-        .singleElement()
-        .satisfies(
-            g ->
-                assertThat(g.ledgerIds())
-                    .extracting(e -> e.value())
-                    .containsExactlyInAnyOrder("L1", "L2", "L3"));
+    List<MatchGroup> groups = propose(List.of(paid), ledger, FeeSchedules.NONE, 0.0);
+    assertOneGroupOf(groups, "L1", "L2", "L3");
   }
 
   @Test
@@ -306,11 +273,7 @@ class LearnedResidueTest {
         List.of(
             Lines.bank("B2", 0, "-2500.00", "MAPLE SCHNEIDER RETAIL LTD", "STANDING ORDER DEC"),
             Lines.bank("B1", -2, "-2500.00", "MAPLE SCHNEIDER R", "STANDING ORDER DEC"));
-    List<MatchGroup> groups =
-        new LearnedResidue(
-                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
-            .propose(bank, ledger, null, FeeSchedules.NONE, Progress.NONE)
-            .groups();
+    List<MatchGroup> groups = propose(bank, ledger, FeeSchedules.NONE, 0.0);
     assertThat(groups)
         .extracting(g -> g.bankIds().get(0).value() + "-" + g.ledgerIds().get(0).value())
         .containsExactlyInAnyOrder("B1-L1", "B2-L2");
@@ -344,10 +307,10 @@ class LearnedResidueTest {
               "SALARY OCT 2026"));
     }
     List<MatchGroup> groups =
-        new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
-            .propose(bank, ledger, null, FeeSchedules.NONE, Progress.NONE).groups().stream()
-                .filter(g -> g.ledgerIds().get(0).value().startsWith("L"))
-                .toList();
+        propose(bank, ledger, FeeSchedules.NONE, LearnedResidue.Settings.DEFAULT.threshold())
+            .stream()
+            .filter(g -> g.ledgerIds().get(0).value().startsWith("L"))
+            .toList();
     assertThat(groups)
         .extracting(g -> g.bankIds().get(0).value() + "-" + g.ledgerIds().get(0).value())
         .containsExactlyInAnyOrder("B1-L1", "B2-L2");
@@ -373,11 +336,9 @@ class LearnedResidueTest {
             Lines.bank("B3", 13, "176.20", "EVERGREEN LABS", "INSTALMENT 3"),
             Lines.bank("B4", 15, "99.00", "EVERGREEN LABS SA", "ORDER 77"));
     List<MatchGroup> groups =
-        new LearnedResidue(
-                CONFIG, PairScorer.bundled(false), new LearnedResidue.Settings(0.0, 45, 10))
-            .propose(bank, ledger, null, FeeSchedules.NONE, Progress.NONE).groups().stream()
-                .filter(g -> g.ledgerIds().get(0).value().equals("L1"))
-                .toList();
+        propose(bank, ledger, FeeSchedules.NONE, 0.0).stream()
+            .filter(g -> g.ledgerIds().get(0).value().equals("L1"))
+            .toList();
     assertThat(groups)
         .singleElement()
         .satisfies(
@@ -407,9 +368,11 @@ class LearnedResidueTest {
     BankLine payout =
         Lines.bank("B1", 0, "573.65", "STRIPE PAYMENTS EUROPE", "STRIPE PAYOUT po_7QX2KD91");
     List<MatchGroup> groups =
-        new LearnedResidue(CONFIG, PairScorer.bundled(false), LearnedResidue.Settings.DEFAULT)
-            .propose(List.of(payout), ledger, null, FeeSchedules.NONE, Progress.NONE)
-            .groups();
+        propose(
+            List.of(payout),
+            ledger,
+            FeeSchedules.NONE,
+            LearnedResidue.Settings.DEFAULT.threshold());
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).ledgerIds())
         .extracting(e -> e.value())
