@@ -280,7 +280,9 @@ public final class LearnedResidue {
       }
       perLine[b] = kept;
     }
-    List<Cand> won = new ArrayList<>(inDateOrder(c, winners(c, perLine), perLine));
+    List<Cand> first = winners(c, perLine);
+    List<Cand> won = new ArrayList<>(inDateOrder(c, first, perLine));
+    won.addAll(secondRound(c, first, everyCandidate, progress));
     if (settings.threshold() <= LOOK_ALIKE_CONFIDENCE) {
       won.addAll(twins(c, won, everyCandidate));
     }
@@ -314,13 +316,19 @@ public final class LearnedResidue {
           .thenComparing((x, y) -> Arrays.compare(x.e, y.e));
 
   private static List<Cand> winners(Context c, List<Cand>[] perLine) {
+    return winners(perLine, new boolean[c.book.bank.length], new boolean[c.book.ledger.length]);
+  }
+
+  /** {@link #winners}, with lines and entries already taken marked (and marked as taken). */
+  private static List<Cand> winners(
+      List<Cand>[] perLine, boolean[] bankTaken, boolean[] ledgerTaken) {
     List<Cand> all = new ArrayList<>();
     for (List<Cand> l : perLine) {
-      all.addAll(l);
+      if (l != null) {
+        all.addAll(l);
+      }
     }
     all.sort(BEST);
-    boolean[] bankTaken = new boolean[c.book.bank.length];
-    boolean[] ledgerTaken = new boolean[c.book.ledger.length];
     List<Cand> out = new ArrayList<>();
     for (Cand x : all) {
       if (bankTaken[x.b] || Arrays.stream(x.e).anyMatch(e -> ledgerTaken[e])) {
@@ -389,6 +397,68 @@ public final class LearnedResidue {
       }
     }
     return won.stream().map(x -> replaced.getOrDefault(x, x)).toList();
+  }
+
+  /**
+   * Payouts again, once the first round's proposals hold their entries: a busy processor's payout
+   * whose sales could be netted several ways among all its open sales may be pinned down among
+   * those left. The open lines that could be a payout (money in, a processor with a schedule or no
+   * name) get their candidates made again without the entries taken, scored and calibrated as
+   * before, and compete for what is left.
+   */
+  private List<Cand> secondRound(
+      Context c, List<Cand> first, List<Cand>[] every, Progress progress) {
+    Book book = c.book;
+    if (c.fees.size() == 0) {
+      return List.of();
+    }
+    boolean[] bankTaken = new boolean[book.bank.length];
+    boolean[] ledgerTaken = new boolean[book.ledger.length];
+    for (Cand x : first) {
+      bankTaken[x.b] = true;
+      for (int e : x.e) {
+        ledgerTaken[e] = true;
+      }
+    }
+    int[] lines =
+        IntStream.range(0, book.bank.length)
+            .filter(
+                b ->
+                    !bankTaken[b]
+                        && book.bankMinor[b] > 0
+                        && every[b].stream().anyMatch(x -> x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1))
+            .toArray();
+    if (lines.length == 0) {
+      return List.of();
+    }
+    c.takenEntries = ledgerTaken.clone();
+    @SuppressWarnings("unchecked")
+    List<Cand>[] again = new List[book.bank.length];
+    IntStream.of(lines)
+        .parallel()
+        .forEach(
+            b -> {
+              List<Cand> kept = new ArrayList<>();
+              List<Cand> l = forLine(c, b);
+              l.removeIf(x -> Arrays.stream(x.e).anyMatch(e -> ledgerTaken[e]));
+              for (Cand x : l) {
+                x.p = scorer.score(x.f);
+              }
+              shapeShares(c, l);
+              for (Cand x : l) {
+                x.confidence = scorer.confidence(x.p, x.e.length, x.share);
+                // only a payout the schedule now narrows to one or two sets of sales
+                if (x.confidence >= settings.threshold()
+                    && x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1
+                    && x.f[PairFeatures.FEE_SCHEDULE_ALTERNATIVES] <= Math.log(2) + 1e-9) {
+                  kept.add(x);
+                }
+              }
+              again[b] = kept;
+            });
+    c.takenEntries = null;
+    progress.update("residue: payouts again", lines.length, lines.length);
+    return winners(again, bankTaken, ledgerTaken);
   }
 
   /** A customer pays an invoice in up to this many parts besides the one the scorer proposed. */
@@ -952,12 +1022,16 @@ public final class LearnedResidue {
       List<String> inText = blocks.stream().filter(k -> textNames(c, b, k)).toList();
       for (String block : inText.isEmpty() ? blocks : inText) {
         for (int e : book.ledgerNamed(book.bankPool[b], block, day - GROUP_DAYS, day + 3)) {
-          byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(e);
+          if (!c.taken(e)) {
+            byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(e);
+          }
         }
       }
     }
     for (int e : named) {
-      byBlock.computeIfAbsent(book.ledgerBlock[e], k -> new ArrayList<>()).add(e);
+      if (!c.taken(e)) {
+        byBlock.computeIfAbsent(book.ledgerBlock[e], k -> new ArrayList<>()).add(e);
+      }
     }
     byBlock.forEach(
         (block, list) -> {
@@ -1641,6 +1715,13 @@ public final class LearnedResidue {
       int[] kept = Arrays.copyOf(out, n);
       Arrays.sort(kept);
       return kept;
+    }
+
+    /** Entries already proposed in the first round (null in the first round). */
+    private boolean[] takenEntries;
+
+    boolean taken(int e) {
+      return takenEntries != null && takenEntries[e];
     }
 
     /** Bank lines of each pool by the keys (references) their texts quote, made when needed. */

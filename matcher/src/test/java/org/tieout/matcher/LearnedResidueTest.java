@@ -352,6 +352,34 @@ class LearnedResidueTest {
   }
 
   @Test
+  void twoPayoutsOfOneProcessorShareNoSale() {
+    // the first payout is pinned by its fee entry (L1, L2); the second nets either L3 + L4 or
+    // L1 + L5 to the cent, and L1 is the first payout's: it gets L3 + L4
+    String stripe = "Stripe Payments Europe Ltd";
+    List<LedgerEntry> ledger =
+        List.of(
+            Lines.entry("L1", -5, "100.00", stripe, null, "Card sale order 1"),
+            Lines.entry("L2", -4, "200.00", stripe, null, "Card sale order 2"),
+            Lines.entry("F1", -3, "-4.70", stripe, null, "Processing fees po_AAA"),
+            Lines.entry("L3", -5, "120.00", stripe, null, "Card sale order 3"),
+            Lines.entry("L4", -4, "190.00", stripe, null, "Card sale order 4"),
+            Lines.entry("L5", -4, "210.00", stripe, null, "Card sale order 5"));
+    List<BankLine> bank =
+        List.of(
+            Lines.bank("B1", 0, "295.30", "STRIPE PAYMENTS EUROPE", "STRIPE PAYOUT po_AAA"),
+            Lines.bank("B2", 0, "305.16", "STRIPE PAYMENTS EUROPE", "TRANSFER"));
+    List<MatchGroup> groups =
+        propose(bank, ledger, stripeSchedule(stripe), LearnedResidue.Settings.DEFAULT.threshold());
+    assertThat(groups)
+        .extracting(
+            g ->
+                g.bankIds().get(0).value()
+                    + "="
+                    + g.ledgerIds().stream().map(e -> e.value()).sorted().toList())
+        .containsExactlyInAnyOrder("B1=[F1, L1, L2]", "B2=[L3, L4]");
+  }
+
+  @Test
   void findsAPayoutFromItsFeeEntryAndExplainsIt() {
     // four card sales and the processor's fee, which carries the payout id the bank text quotes
     String stripe = "Stripe Payments Europe Ltd";
