@@ -431,7 +431,7 @@ public final class LearnedResidue {
     if (lines.length == 0) {
       return List.of();
     }
-    c.takenEntries = ledgerTaken.clone();
+    c.takenEntries = ledgerTaken; // read only until the winners below
     @SuppressWarnings("unchecked")
     List<Cand>[] again = new List[book.bank.length];
     IntStream.of(lines)
@@ -444,7 +444,7 @@ public final class LearnedResidue {
               for (Cand x : l) {
                 x.p = scorer.score(x.f);
               }
-              shapeShares(c, l);
+              shapeShares(l);
               for (Cand x : l) {
                 x.confidence = scorer.confidence(x.p, x.e.length, x.share);
                 // only a payout the schedule now narrows to one or two sets of sales
@@ -497,7 +497,7 @@ public final class LearnedResidue {
         others.add(b);
       }
       for (String k : c.ledgerKeys[e]) {
-        for (int b : c.linesWithKey(pool, k)) {
+        for (int b : book.bankWithRef(pool, k)) {
           if (book.bankDay[b] >= from && book.bankDay[b] <= to) {
             others.add(b);
           }
@@ -583,8 +583,8 @@ public final class LearnedResidue {
         entryTaken[e] = true;
       }
     }
-    Map<String, Set<Integer>> linesOf = new java.util.TreeMap<>();
-    Map<String, Set<Integer>> entriesOf = new HashMap<>();
+    // lines by the two entries they could each take (a set: equal sets meet in one key)
+    Map<Set<Integer>, Set<Integer>> linesOf = new java.util.LinkedHashMap<>();
     for (int b = 0; b < every.length; b++) {
       if (lineTaken[b] || book.bankName[b].isEmpty()) {
         continue;
@@ -602,15 +602,12 @@ public final class LearnedResidue {
         }
       }
       if (entries.size() == 2) {
-        String key = entries.toString();
-        linesOf.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(b);
-        entriesOf.put(key, entries);
+        linesOf.computeIfAbsent(entries, k -> new java.util.TreeSet<>()).add(b);
       }
     }
     List<Cand> out = new ArrayList<>();
     linesOf.forEach(
-        (key, lines) -> {
-          Set<Integer> entries = entriesOf.get(key);
+        (entries, lines) -> {
           if (lines.size() > 2 || book.ledgerBlock[entries.iterator().next()].isEmpty()) {
             return;
           }
@@ -779,6 +776,9 @@ public final class LearnedResidue {
     /** The summed score of the line's candidates with the same amounts as this one. */
     double share;
 
+    /** The fingerprint of its amounts ({@link #shape}). */
+    long shape;
+
     double confidence;
 
     /** With how many look-alike proposals this one was paired in date order (0: none). */
@@ -821,7 +821,7 @@ public final class LearnedResidue {
                 for (Cand x : l) {
                   x.p = scorer.score(x.f);
                 }
-                shapeShares(c, l);
+                shapeShares(l);
                 l.sort(BEST);
                 l = new ArrayList<>(l.subList(0, Math.min(kept, l.size())));
               }
@@ -853,15 +853,13 @@ public final class LearnedResidue {
   }
 
   /** Each candidate's {@link Cand#share}: the scores of the line's sets of the same amounts. */
-  private static void shapeShares(Context c, List<Cand> line) {
+  private static void shapeShares(List<Cand> line) {
     Map<Long, Double> byShape = new HashMap<>();
-    long[] shapes = new long[line.size()];
-    for (int i = 0; i < shapes.length; i++) {
-      shapes[i] = shape(c, line.get(i).e);
-      byShape.merge(shapes[i], line.get(i).p, Double::sum);
+    for (Cand x : line) {
+      byShape.merge(x.shape, x.p, Double::sum);
     }
-    for (int i = 0; i < shapes.length; i++) {
-      line.get(i).share = Math.min(1, byShape.get(shapes[i]));
+    for (Cand x : line) {
+      x.share = Math.min(1, byShape.get(x.shape));
     }
   }
 
@@ -912,18 +910,16 @@ public final class LearnedResidue {
     // other sets adding up to the same sum are alternatives; sets that differ only by entries of
     // equal amount (two sales at one price) are one alternative, told apart by their dates
     Map<Long, Set<Long>> sums = new HashMap<>();
-    long[] shapes = new long[cands.size()];
-    for (int i = 0; i < shapes.length; i++) {
-      shapes[i] = shape(c, cands.get(i).e);
-      sums.computeIfAbsent(book.sumLedger(cands.get(i).e), k -> new HashSet<>()).add(shapes[i]);
+    for (Cand x : cands) {
+      x.shape = shape(c, x.e);
+      sums.computeIfAbsent(book.sumLedger(x.e), k -> new HashSet<>()).add(x.shape);
     }
     double lookAlike = Math.log1p(c.lookAlikeLines(b));
     Set<Long> fittingShapes = new HashSet<>();
-    for (int i = 0; i < shapes.length; i++) {
-      Cand x = cands.get(i);
+    for (Cand x : cands) {
       x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, named, lookAlike);
       if (x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
-        fittingShapes.add(shapes[i]);
+        fittingShapes.add(x.shape);
       }
     }
     int fitting = fittingShapes.size();
@@ -1722,25 +1718,6 @@ public final class LearnedResidue {
 
     boolean taken(int e) {
       return takenEntries != null && takenEntries[e];
-    }
-
-    /** Bank lines of each pool by the keys (references) their texts quote, made when needed. */
-    private volatile List<Map<String, List<Integer>>> linesByKey;
-
-    List<Integer> linesWithKey(int pool, String key) {
-      if (linesByKey == null) {
-        List<Map<String, List<Integer>>> all = new ArrayList<>();
-        for (int p = 0; p < book.poolLimits.length; p++) {
-          all.add(new HashMap<>());
-        }
-        for (int b = 0; b < book.bank.length; b++) {
-          for (String k : book.bankRefs[b]) {
-            all.get(book.bankPool[b]).computeIfAbsent(k, x -> new ArrayList<>()).add(b);
-          }
-        }
-        linesByKey = all;
-      }
-      return linesByKey.get(pool).getOrDefault(key, List.of());
     }
 
     /** Entries of the pool that share a key with others, as sets, by their sum. */
