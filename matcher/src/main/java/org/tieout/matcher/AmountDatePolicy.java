@@ -47,13 +47,15 @@ final class AmountDatePolicy implements MatchPolicy {
         book.ledgerWithAmount(
             pool, book.bankMinor[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
     if (entries.length > MAX_SCORED) {
-      String block = book.bankBlock[b];
+      // a common amount: only the entries of the line's counterparty (found through the name
+      // index, which is shorter than the amount's list)
       entries =
-          block.isEmpty()
-              ? Book.EMPTY
-              : java.util.Arrays.stream(entries)
-                  .filter(e -> block.equals(book.ledgerBlock[e]))
-                  .toArray();
+          book.ledgerNamedWithAmount(
+              pool,
+              book.bankBlock[b],
+              book.bankMinor[b],
+              day - limits.dateWindowDays(),
+              day + limits.dateWindowDays());
     }
     if (entries.length == 0) {
       return Outcome.NONE;

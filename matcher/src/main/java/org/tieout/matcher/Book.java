@@ -253,6 +253,19 @@ final class Book {
     return all == null ? EMPTY : filter(all, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay);
   }
 
+  /** Open ledger entries of this amount whose counterparty's blocking key is this one. */
+  int[] ledgerNamedWithAmount(int pool, String block, long minor, int fromDay, int toDay) {
+    int[] all = block.isEmpty() ? null : ledgerByName.get(pool).get(block);
+    return all == null
+        ? EMPTY
+        : filter(
+            all,
+            i -> ledgerMinor[i] == minor && !ledgerTaken[i] && block.equals(ledgerBlock[i]),
+            ledgerDay,
+            fromDay,
+            toDay);
+  }
+
   int[] bankNamed(int pool, String block, int fromDay, int toDay) {
     int[] all = block.isEmpty() ? null : bankByName.get(pool).get(block);
     return all == null ? EMPTY : filter(all, i -> !bankTaken[i], bankDay, fromDay, toDay);
