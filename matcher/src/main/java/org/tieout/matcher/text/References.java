@@ -19,16 +19,34 @@ public final class References {
 
   /** The key of a ledger document reference, or null when it has too few digits to be one. */
   public static String key(String reference) {
-    if (reference == null) {
-      return null;
-    }
-    StringBuilder compact = new StringBuilder(reference.length());
-    for (int i = 0; i < reference.length(); i++) {
-      char c = Character.toUpperCase(reference.charAt(i));
+    return reference == null ? null : keyOfCompact(compact(reference));
+  }
+
+  /** Upper case, letters A-Z and digits only. */
+  private static String compact(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = Character.toUpperCase(text.charAt(i));
       if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        compact.append(c);
+        out.append(c);
       }
     }
+    return out.toString();
+  }
+
+  private static int digits(String compact) {
+    int n = 0;
+    for (int i = 0; i < compact.length(); i++) {
+      char c = compact.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@link #key} of a text already {@link #compact}. */
+  private static String keyOfCompact(String compact) {
     int start = 0;
     while (start < compact.length() && Character.isLetter(compact.charAt(start))) {
       start++;
@@ -36,13 +54,7 @@ public final class References {
     while (start < compact.length() - 1 && compact.charAt(start) == '0') {
       start++;
     }
-    int digits = 0;
-    for (int i = start; i < compact.length(); i++) {
-      if (Character.isDigit(compact.charAt(i))) {
-        digits++;
-      }
-    }
-    return digits >= MIN_DIGITS ? compact.substring(start) : null;
+    return digits(compact.substring(start)) >= MIN_DIGITS ? compact.substring(start) : null;
   }
 
   /**
@@ -55,12 +67,25 @@ public final class References {
       if (text == null || text.isEmpty()) {
         continue;
       }
+      // the key of joined tokens is that of their compact forms joined: each token is compacted
+      // once, and a run with too few digits in all is no key (most runs of words are not)
       List<String> tokens = tokens(text);
-      for (int i = 0; i < tokens.size(); i++) {
-        StringBuilder joined = new StringBuilder();
-        for (int j = i; j < Math.min(tokens.size(), i + MAX_JOINED_TOKENS); j++) {
-          joined.append(tokens.get(j));
-          String k = key(joined.toString());
+      String[] compact = new String[tokens.size()];
+      int[] digits = new int[tokens.size()];
+      for (int i = 0; i < compact.length; i++) {
+        compact[i] = compact(tokens.get(i));
+        digits[i] = digits(compact[i]);
+      }
+      for (int i = 0; i < compact.length; i++) {
+        int inRun = 0;
+        for (int j = i; j < Math.min(compact.length, i + MAX_JOINED_TOKENS); j++) {
+          inRun += digits[j];
+          if (inRun < MIN_DIGITS) {
+            continue;
+          }
+          String k =
+              keyOfCompact(
+                  j == i ? compact[i] : String.join("", List.of(compact).subList(i, j + 1)));
           if (k != null) {
             keys.add(k);
           }
