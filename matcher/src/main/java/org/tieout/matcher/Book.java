@@ -59,27 +59,25 @@ final class Book {
     this.bank = bankLines.toArray(BankLine[]::new);
     this.ledger = entries.toArray(LedgerEntry[]::new);
     this.config = config;
-    Map<String, Integer> pools = new HashMap<>();
+    // pools numbered in order of first appearance, by account, then currency (no key string per
+    // item: the importer shares one string per account)
+    Map<String, Map<String, Integer>> pools = new HashMap<>();
+    List<String[]> poolNames = new java.util.ArrayList<>();
     bankPool = new int[bank.length];
     ledgerPool = new int[ledger.length];
     for (int i = 0; i < bank.length; i++) {
-      bankPool[i] =
-          pools.computeIfAbsent(
-              poolKey(bank[i].accountId(), bank[i].amount().currencyCode()), k -> pools.size());
+      bankPool[i] = pool(pools, poolNames, bank[i].accountId(), bank[i].amount().currencyCode());
     }
     for (int i = 0; i < ledger.length; i++) {
       ledgerPool[i] =
-          pools.computeIfAbsent(
-              poolKey(ledger[i].accountId(), ledger[i].amount().currencyCode()), k -> pools.size());
+          pool(pools, poolNames, ledger[i].accountId(), ledger[i].amount().currencyCode());
     }
-    poolLimits = new MatchingConfig.Limits[pools.size()];
-    poolCurrency = new String[pools.size()];
-    pools.forEach(
-        (key, id) -> {
-          int bar = key.indexOf('\u0000');
-          poolLimits[id] = config.forAccount(key.substring(0, bar));
-          poolCurrency[id] = key.substring(bar + 1);
-        });
+    poolLimits = new MatchingConfig.Limits[poolNames.size()];
+    poolCurrency = new String[poolNames.size()];
+    for (int id = 0; id < poolNames.size(); id++) {
+      poolLimits[id] = config.forAccount(poolNames.get(id)[0]);
+      poolCurrency[id] = poolNames.get(id)[1];
+    }
 
     bankDay = new int[bank.length];
     bankMinor = new long[bank.length];
@@ -171,8 +169,19 @@ final class Book {
     bankByName = bankNames.join();
   }
 
-  static String poolKey(String account, String currency) {
-    return account + '\u0000' + currency;
+  private static int pool(
+      Map<String, Map<String, Integer>> pools,
+      List<String[]> names,
+      String account,
+      String currency) {
+    Map<String, Integer> byCurrency = pools.computeIfAbsent(account, a -> new HashMap<>());
+    Integer id = byCurrency.get(currency);
+    if (id == null) {
+      id = names.size();
+      byCurrency.put(currency, id);
+      names.add(new String[] {account, currency});
+    }
+    return id;
   }
 
   /** Per pool, a multimap from key to positions, each list sorted by day. */
@@ -332,21 +341,21 @@ final class Book {
    * normalised in parallel, and one key per distinct normalised form, so similarity caches hit.
    */
   private static Map<String, NameKey> nameKeys(BankLine[] bank, LedgerEntry[] ledger) {
-    java.util.Set<String> raw = new java.util.HashSet<>();
-    for (BankLine b : bank) {
-      if (b.counterpartyName() != null) {
-        raw.add(b.counterpartyName());
-      }
-    }
-    for (LedgerEntry e : ledger) {
-      if (e.counterpartyName() != null) {
-        raw.add(e.counterpartyName());
-      }
-    }
-    Map<String, String> normalised = new java.util.concurrent.ConcurrentHashMap<>(raw.size() * 2);
-    raw.parallelStream().forEach(r -> normalised.put(r, Names.normalise(r)));
+    // distinct raw names, each normalised once, both sides in parallel
+    java.util.concurrent.ConcurrentHashMap<String, String> normalised =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.stream.Stream.concat(
+            Arrays.stream(bank).parallel().map(BankLine::counterpartyName),
+            Arrays.stream(ledger).parallel().map(LedgerEntry::counterpartyName))
+        .parallel()
+        .forEach(
+            raw -> {
+              if (raw != null) {
+                cached(normalised, raw, Names::normalise);
+              }
+            });
     Map<String, NameKey> byNormalised = new HashMap<>();
-    Map<String, NameKey> out = new HashMap<>(raw.size() * 2);
+    Map<String, NameKey> out = new HashMap<>(normalised.size() * 2);
     normalised.forEach((r, n) -> out.put(r, byNormalised.computeIfAbsent(n, Book::newKey)));
     return out;
   }
