@@ -1,8 +1,6 @@
 package org.tieout.matcher.text;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -78,13 +76,26 @@ public final class Names {
         sb.append(' ');
       }
     }
-    List<String> kept = new ArrayList<>();
-    for (String t : sb.toString().split(" +")) {
-      if (!t.isEmpty() && !NOISE.contains(t)) {
-        kept.add(t);
+    // the words, less the noise words, joined by one blank
+    StringBuilder out = new StringBuilder(sb.length());
+    int start = -1;
+    for (int i = 0; i <= sb.length(); i++) {
+      if (i == sb.length() || sb.charAt(i) == ' ') {
+        if (start >= 0) {
+          String t = sb.substring(start, i);
+          if (!NOISE.contains(t)) {
+            if (out.length() > 0) {
+              out.append(' ');
+            }
+            out.append(t);
+          }
+          start = -1;
+        }
+      } else if (start < 0) {
+        start = i;
       }
     }
-    return String.join(" ", kept);
+    return out.toString();
   }
 
   private static boolean isAscii(String s) {

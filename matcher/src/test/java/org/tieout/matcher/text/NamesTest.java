@@ -23,4 +23,12 @@ class NamesTest {
         .isLessThanOrEqualTo(0.5);
     assertThat(Names.similarity("MEYER LOGISTICS", "Baltic Logistics Ltd")).isLessThan(0.6);
   }
+
+  @Test
+  void normalisingKeepsTheWordsLessNoiseJoinedByOneBlank() {
+    assertThat(Names.normalise("  Acme,  Industries -- GmbH. ")).isEqualTo("ACME INDUSTRIES");
+    assertThat(Names.normalise("GmbH & Co. KG Müller")).isEqualTo("MULLER");
+    assertThat(Names.normalise("Ltd")).isEmpty();
+    assertThat(Names.normalise("O'Brien   Ltd   Dublin")).isEqualTo("O BRIEN DUBLIN");
+  }
 }
