@@ -115,14 +115,13 @@ final class Book {
             });
     bankBlock = new String[bank.length];
     ledgerBlock = new String[ledger.length];
-    java.util.concurrent.ConcurrentHashMap<String, String> blocks =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    IntStream.range(0, bank.length)
-        .parallel()
-        .forEach(i -> bankBlock[i] = cached(blocks, bankName[i].block(), x -> x));
-    IntStream.range(0, ledger.length)
-        .parallel()
-        .forEach(i -> ledgerBlock[i] = cached(blocks, ledgerName[i].block(), x -> x));
+    // each distinct name's key made its blocks once
+    for (int i = 0; i < bank.length; i++) {
+      bankBlock[i] = bankName[i].block();
+    }
+    for (int i = 0; i < ledger.length; i++) {
+      ledgerBlock[i] = ledgerName[i].block();
+    }
     bankTaken = new boolean[bank.length];
     ledgerTaken = new boolean[ledger.length];
 

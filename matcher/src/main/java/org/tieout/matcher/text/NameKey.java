@@ -15,6 +15,8 @@ public final class NameKey {
   final String[] tokens;
   private long[] grams;
   final String padded;
+  private final String block;
+  private final String coarseBlock;
   private int id = -1;
 
   private NameKey(String normalised) {
@@ -22,6 +24,12 @@ public final class NameKey {
     this.compact = normalised.replace(" ", "");
     this.tokens = normalised.isEmpty() ? new String[0] : normalised.split(" ");
     this.padded = " " + normalised + " ";
+    this.coarseBlock =
+        tokens.length == 0 ? "" : tokens[0].length() > 6 ? tokens[0].substring(0, 6) : tokens[0];
+    this.block =
+        tokens.length < 2
+            ? coarseBlock
+            : coarseBlock + " " + (tokens[1].length() > 2 ? tokens[1].substring(0, 2) : tokens[1]);
   }
 
   public static NameKey of(String raw) {
@@ -66,20 +74,12 @@ public final class NameKey {
    * enough that a bank's truncation keeps it.
    */
   public String block() {
-    if (tokens.length < 2) {
-      return coarseBlock();
-    }
-    String second = tokens[1];
-    return coarseBlock() + " " + (second.length() > 2 ? second.substring(0, 2) : second);
+    return block;
   }
 
   /** The first word only (up to six letters): how a one-word name is found. */
   public String coarseBlock() {
-    if (tokens.length == 0) {
-      return "";
-    }
-    String first = tokens[0];
-    return first.length() > 6 ? first.substring(0, 6) : first;
+    return coarseBlock;
   }
 
   @Override
