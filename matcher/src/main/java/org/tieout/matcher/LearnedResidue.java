@@ -1212,7 +1212,7 @@ public final class LearnedResidue {
     }
     long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
     int min = anchor < 0 ? 2 : 1;
-    SubsetSum.Items items = new SubsetSum.Items(amounts);
+    SubsetSum.Items items = new SubsetSum.Items(amounts, () -> c.meeting(near, amounts));
     List<int[]> solutions =
         new ArrayList<>(
             items.complete(target, target, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS).solutions());
@@ -1437,10 +1437,11 @@ public final class LearnedResidue {
     final int[][] ledgerPeriods;
 
     /**
-     * Each thread's last few meetings in the middle, by their sales: the nameless lines of one day
-     * search the same sales of each processor (at 1M lines, 34,215 searches on 14,500 pools), and a
-     * meeting is the costly part of a search. Lines are searched in the file's order, so a pool
-     * seen again is nearly always one of the last few.
+     * Each thread's last few meetings in the middle, by their entries: the nameless lines of one
+     * day search the same sales of each processor (at 1M lines, 34,215 schedule searches on 14,500
+     * pools), lines of one counterparty often the same entries, and a meeting is the costly part of
+     * a search. Lines are searched in the file's order, so a pool seen again is nearly always one
+     * of the last few.
      */
     private final ThreadLocal<Map<List<Integer>, SubsetSum.Meeting>> meetings =
         ThreadLocal.withInitial(
@@ -1453,8 +1454,8 @@ public final class LearnedResidue {
                   }
                 });
 
-    SubsetSum.Meeting meeting(Integer[] sales, long[] amounts) {
-      return meetings.get().computeIfAbsent(List.of(sales), k -> new SubsetSum.Meeting(amounts));
+    SubsetSum.Meeting meeting(Integer[] entries, long[] amounts) {
+      return meetings.get().computeIfAbsent(List.of(entries), k -> new SubsetSum.Meeting(amounts));
     }
 
     /** Each pool's entries by day, then amount: the singles near a line are a few short scans. */

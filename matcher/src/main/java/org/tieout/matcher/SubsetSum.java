@@ -72,10 +72,17 @@ final class SubsetSum {
    */
   static final class Items {
     private final long[] amounts;
+    private final java.util.function.Supplier<Meeting> meetings;
     private Meeting meeting;
 
     Items(long[] amounts) {
+      this(amounts, () -> new Meeting(amounts));
+    }
+
+    /** With the meeting of these amounts from elsewhere (a cache), asked for when first needed. */
+    Items(long[] amounts, java.util.function.Supplier<Meeting> meeting) {
       this.amounts = amounts;
+      this.meetings = meeting;
     }
 
     Result complete(
@@ -87,7 +94,7 @@ final class SubsetSum {
         return r;
       }
       if (meeting == null) {
-        meeting = new Meeting(amounts);
+        meeting = meetings.get();
       }
       return meeting.find(low, high, minItems, maxItems, maxSolutions);
     }
