@@ -1772,9 +1772,12 @@ public final class LearnedResidue {
       return Bisect.first(0, sorted.length, i -> sorted[i] < value);
     }
 
+    private static final java.util.regex.Pattern NOT_ALNUM =
+        java.util.regex.Pattern.compile("[^A-Z0-9]+");
+
     private static String[] tokens(String text) {
       Set<String> out = new LinkedHashSet<>();
-      for (String t : text.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) {
+      for (String t : NOT_ALNUM.split(text.toUpperCase(Locale.ROOT))) {
         if (t.length() >= 2) {
           out.add(t);
         }

@@ -45,8 +45,8 @@ public final class Periods {
 
   /** The distinct months named in {@code text}, sorted; {@link #NONE} for none. */
   public static int[] in(String text) {
-    if (text == null || text.isEmpty()) {
-      return NONE;
+    if (text == null || text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+      return NONE; // every form names the year in digits
     }
     String t = text.toUpperCase(Locale.ROOT);
     int[] out = new int[4];
