@@ -124,7 +124,11 @@ final class CsvRows implements Closeable, Iterable<CsvRows.Row> {
         }
         long end = parser.getCurrentLineNumber() + skippedLines;
         CSVRecord record = records.next();
-        long start = Math.max(previousEnd + 1, end - embeddedLineBreaks(record));
+        // a record ending on the line after the last one's is that line (no breaks to count)
+        long start =
+            end == previousEnd + 1
+                ? end
+                : Math.max(previousEnd + 1, end - embeddedLineBreaks(record));
         previousEnd = Math.max(end, start);
         return new Row(start, record);
       }

@@ -55,7 +55,8 @@ public record Inputs(
       List<ImportResult<BankLine>> bankImports = new ArrayList<>();
       List<ImportResult<LedgerEntry>> ledgerImports = new ArrayList<>();
       List<BankLine> bank = new ArrayList<>();
-      Set<String> bankKeys = new HashSet<>();
+      // transaction ids seen, by account (the importers share one string per account)
+      Map<String, Set<String>> bankKeys = new java.util.HashMap<>();
       int duplicateLines = 0;
       for (Future<ImportResult<BankLine>> f : bankResults) {
         ImportResult<BankLine> r = get(f);
@@ -68,7 +69,7 @@ public record Inputs(
         problems.addAll(r.problems());
         notes.addAll(r.notes());
         for (BankLine b : r.items()) {
-          if (bankKeys.add(b.accountId() + '\u0000' + b.id().value())) {
+          if (bankKeys.computeIfAbsent(b.accountId(), a -> new HashSet<>()).add(b.id().value())) {
             bank.add(b);
           } else {
             duplicateLines++;
