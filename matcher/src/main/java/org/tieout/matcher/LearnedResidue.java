@@ -1461,6 +1461,15 @@ public final class LearnedResidue {
     /** Each pool's entries by day, then amount: the singles near a line are a few short scans. */
     private final int[][] byDay;
 
+    /**
+     * Per pool, where each day's run starts in {@link #byDay}, from the pool's first day (null for
+     * a pool whose dates span more than {@link #MAX_DAY_SPAN} days: searched whole).
+     */
+    private final int[][] dayStarts;
+
+    private final int[] firstDays;
+    private static final int MAX_DAY_SPAN = 100_000;
+
     private final List<Map<String, int[]>> byKey;
     private final Map<Long, int[]> bankDaysByAmount = new HashMap<>();
 
@@ -1525,6 +1534,8 @@ public final class LearnedResidue {
         }
       }
       byDay = new int[pools][];
+      dayStarts = new int[pools][];
+      firstDays = new int[pools];
       for (int p = 0; p < pools; p++) {
         byDay[p] =
             amountLists.get(p).stream()
@@ -1533,6 +1544,19 @@ public final class LearnedResidue {
                         .thenComparingLong(e -> book.ledgerMinor[e]))
                 .mapToInt(Integer::intValue)
                 .toArray();
+        int[] s = byDay[p];
+        if (s.length > 0 && book.ledgerDay[s[s.length - 1]] - book.ledgerDay[s[0]] < MAX_DAY_SPAN) {
+          firstDays[p] = book.ledgerDay[s[0]];
+          int[] starts = new int[book.ledgerDay[s[s.length - 1]] - firstDays[p] + 1];
+          int k = 0;
+          for (int d = 0; d < starts.length; d++) {
+            while (k < s.length && book.ledgerDay[s[k]] < firstDays[p] + d) {
+              k++;
+            }
+            starts[d] = k;
+          }
+          dayStarts[p] = starts;
+        }
         Map<String, int[]> m = byKey.get(p);
         keyLists[p].forEach((k, l) -> m.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
       }
@@ -1676,7 +1700,7 @@ public final class LearnedResidue {
           if (at < from || at > to) {
             continue;
           }
-          for (int i = firstAt(s, at, low); i < s.length; i++) {
+          for (int i = firstAt(pool, at, low); i < s.length; i++) {
             int e = s[i];
             if (book.ledgerDay[e] != at || book.ledgerMinor[e] > high) {
               break;
@@ -1709,11 +1733,23 @@ public final class LearnedResidue {
       return out.toArray();
     }
 
-    /** The first position in {@code s} whose (day, amount) is at least (day, low). */
-    private int firstAt(int[] s, int day, long low) {
+    /**
+     * The first position in the pool's {@link #byDay} whose (day, amount) is at least (day, low).
+     */
+    private int firstAt(int pool, int day, long low) {
+      int[] s = byDay[pool];
+      int[] starts = dayStarts[pool];
+      int from = 0;
+      int to = s.length;
+      if (starts != null) {
+        // only that day's run is searched
+        int off = day - firstDays[pool];
+        from = off < 0 ? 0 : off >= starts.length ? s.length : starts[off];
+        to = off + 1 < 0 ? 0 : off + 1 >= starts.length ? s.length : starts[off + 1];
+      }
       return Bisect.first(
-          0,
-          s.length,
+          from,
+          to,
           i ->
               book.ledgerDay[s[i]] < day
                   || (book.ledgerDay[s[i]] == day && book.ledgerMinor[s[i]] < low));
