@@ -75,18 +75,22 @@ public record RunSummary(
     List<BankLine> openBank = new ArrayList<>(rec.unmatchedBank());
     List<LedgerEntry> openLedger = new ArrayList<>(rec.unmatchedLedger());
     addProposed(inputs, rec, openBank, openLedger);
+    Map<String, Map<String, String>> keys = new java.util.HashMap<>();
     Map<String, Map<String, Money>> bankAges = new TreeMap<>();
     for (BankLine b : openBank) {
-      age(bankAges, b.accountId(), b.amount(), ChronoUnit.DAYS.between(b.bookingDate(), asOf));
+      age(bankAges, keys, b.accountId(), b.amount(), b.bookingDate().until(asOf, ChronoUnit.DAYS));
     }
     Map<String, Map<String, Money>> ledgerAges = new TreeMap<>();
     for (LedgerEntry e : openLedger) {
-      age(ledgerAges, e.accountId(), e.amount(), ChronoUnit.DAYS.between(e.postingDate(), asOf));
+      age(
+          ledgerAges,
+          keys,
+          e.accountId(),
+          e.amount(),
+          e.postingDate().until(asOf, ChronoUnit.DAYS));
     }
     List<OpenItem> largest = new ArrayList<>();
-    openBank.stream()
-        .sorted(Comparator.comparingLong((BankLine b) -> -Math.abs(b.amount().minor())))
-        .limit(LARGEST)
+    largestFirst(openBank, b -> Math.abs(b.amount().minor()))
         .forEach(
             b ->
                 largest.add(
@@ -99,9 +103,7 @@ public record RunSummary(
                         b.counterpartyName(),
                         b.description(),
                         location(b.provenance()))));
-    openLedger.stream()
-        .sorted(Comparator.comparingLong((LedgerEntry e) -> -Math.abs(e.amount().minor())))
-        .limit(LARGEST)
+    largestFirst(openLedger, e -> Math.abs(e.amount().minor()))
         .forEach(
             e ->
                 largest.add(
@@ -156,8 +158,41 @@ public record RunSummary(
     return p == null ? "" : p.location();
   }
 
+  /**
+   * The {@link #LARGEST} items of largest size, largest first, ties in list order: what a stable
+   * sort and a limit give, without sorting every open item.
+   */
+  private static <T> List<T> largestFirst(
+      List<T> items, java.util.function.ToLongFunction<T> size) {
+    // a heap of the kept positions, the one to drop next on top (smallest, then latest)
+    Comparator<Integer> dropFirst =
+        Comparator.comparingLong((Integer i) -> size.applyAsLong(items.get(i)))
+            .thenComparing(Comparator.reverseOrder());
+    java.util.PriorityQueue<Integer> kept = new java.util.PriorityQueue<>(dropFirst);
+    for (int i = 0; i < items.size(); i++) {
+      kept.add(i);
+      if (kept.size() > LARGEST) {
+        kept.poll();
+      }
+    }
+    List<Integer> order = new ArrayList<>(kept);
+    order.sort(dropFirst.reversed());
+    return order.stream().map(items::get).toList();
+  }
+
+  /** Account and currency as the report shows them, one string per pair. */
+  private static String accountKey(
+      Map<String, Map<String, String>> keys, String account, String currency) {
+    return keys.computeIfAbsent(account, a -> new java.util.HashMap<>())
+        .computeIfAbsent(currency, c -> account + " (" + c + ")");
+  }
+
   private static void age(
-      Map<String, Map<String, Money>> sums, String account, Money amount, long days) {
+      Map<String, Map<String, Money>> sums,
+      Map<String, Map<String, String>> keys,
+      String account,
+      Money amount,
+      long days) {
     String bucket =
         days <= 7
             ? AGE_BUCKETS.get(0)
@@ -166,7 +201,7 @@ public record RunSummary(
                 : days <= 60
                     ? AGE_BUCKETS.get(2)
                     : days <= 90 ? AGE_BUCKETS.get(3) : AGE_BUCKETS.get(4);
-    String key = account + " (" + amount.currencyCode() + ")";
+    String key = accountKey(keys, account, amount.currencyCode());
     Map<String, Money> byBucket = sums.computeIfAbsent(key, k -> new LinkedHashMap<>());
     byBucket.merge(bucket, amount.abs(), Money::plus);
   }
