@@ -338,10 +338,7 @@ public final class LearnedResidue {
       if (bankTaken[x.b] || Arrays.stream(x.e).anyMatch(e -> ledgerTaken[e])) {
         continue;
       }
-      bankTaken[x.b] = true;
-      for (int e : x.e) {
-        ledgerTaken[e] = true;
-      }
+      x.markTaken(bankTaken, ledgerTaken);
       out.add(x);
     }
     return out;
@@ -419,10 +416,7 @@ public final class LearnedResidue {
     boolean[] bankTaken = new boolean[book.bank.length];
     boolean[] ledgerTaken = new boolean[book.ledger.length];
     for (Cand x : first) {
-      bankTaken[x.b] = true;
-      for (int e : x.e) {
-        ledgerTaken[e] = true;
-      }
+      x.markTaken(bankTaken, ledgerTaken);
     }
     int[] lines =
         IntStream.range(0, book.bank.length)
@@ -582,10 +576,7 @@ public final class LearnedResidue {
     boolean[] lineTaken = new boolean[book.bank.length];
     boolean[] entryTaken = new boolean[book.ledger.length];
     for (Cand x : won) {
-      lineTaken[x.b] = true;
-      for (int e : x.e) {
-        entryTaken[e] = true;
-      }
+      x.markTaken(lineTaken, entryTaken);
     }
     // lines by the two entries they could each take (a set: equal sets meet in one key)
     Map<Set<Integer>, Set<Integer>> linesOf = new java.util.LinkedHashMap<>();
@@ -802,6 +793,14 @@ public final class LearnedResidue {
      */
     double utility() {
       return e.length * (2 * p - 1);
+    }
+
+    /** Marks the line and the entries as taken. */
+    void markTaken(boolean[] bankTaken, boolean[] ledgerTaken) {
+      bankTaken[b] = true;
+      for (int x : e) {
+        ledgerTaken[x] = true;
+      }
     }
   }
 
@@ -1738,21 +1737,24 @@ public final class LearnedResidue {
      */
     private int firstAt(int pool, int day, long low) {
       int[] s = byDay[pool];
-      int[] starts = dayStarts[pool];
-      int from = 0;
-      int to = s.length;
-      if (starts != null) {
-        // only that day's run is searched
-        int off = day - firstDays[pool];
-        from = off < 0 ? 0 : off >= starts.length ? s.length : starts[off];
-        to = off + 1 < 0 ? 0 : off + 1 >= starts.length ? s.length : starts[off + 1];
-      }
+      // only that day's run is searched
       return Bisect.first(
-          from,
-          to,
+          dayStart(pool, day),
+          dayStart(pool, day + 1),
           i ->
               book.ledgerDay[s[i]] < day
                   || (book.ledgerDay[s[i]] == day && book.ledgerMinor[s[i]] < low));
+    }
+
+    /** Where the pool's run of this day (or the next after it) starts in {@link #byDay}. */
+    private int dayStart(int pool, int day) {
+      int[] starts = dayStarts[pool];
+      if (starts == null) {
+        int[] s = byDay[pool];
+        return Bisect.first(0, s.length, i -> book.ledgerDay[s[i]] < day);
+      }
+      int off = day - firstDays[pool];
+      return off < 0 ? 0 : off >= starts.length ? byDay[pool].length : starts[off];
     }
 
     int[] withKey(int pool, String key) {

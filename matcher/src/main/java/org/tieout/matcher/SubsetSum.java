@@ -305,25 +305,29 @@ final class SubsetSum {
   /** Every set of a run of items, sorted by sum; masks count from the run's first item. */
   private record Sets(long[] sums, int[] masks, int size) {
     /** Each thread's second pair of buffers for the merges (only the result is kept). */
-    private static final ThreadLocal<Object[]> SCRATCH =
-        ThreadLocal.withInitial(() -> new Object[] {new long[0], new int[0]});
+    private static final class Scratch {
+      long[] sums = new long[0];
+      int[] masks = new int[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static Sets of(long[] amounts, int from, int to) {
       int all = 1 << (to - from);
-      Object[] scratch = SCRATCH.get();
-      if (((long[]) scratch[0]).length < all) {
-        scratch[0] = new long[all];
-        scratch[1] = new int[all];
+      Scratch scratch = SCRATCH.get();
+      if (scratch.sums.length < all) {
+        scratch.sums = new long[all];
+        scratch.masks = new int[all];
       }
       // the merges alternate between the result's arrays and the scratch: an even number of items
       // ends in the result's
       boolean even = (to - from) % 2 == 0;
       long[] own = new long[all];
       int[] ownMasks = new int[all];
-      long[] sums = even ? own : (long[]) scratch[0];
-      int[] masks = even ? ownMasks : (int[]) scratch[1];
-      long[] nextSums = even ? (long[]) scratch[0] : own;
-      int[] nextMasks = even ? (int[]) scratch[1] : ownMasks;
+      long[] sums = even ? own : scratch.sums;
+      int[] masks = even ? ownMasks : scratch.masks;
+      long[] nextSums = even ? scratch.sums : own;
+      int[] nextMasks = even ? scratch.masks : ownMasks;
       sums[0] = 0; // the empty set
       masks[0] = 0;
       int size = 1;

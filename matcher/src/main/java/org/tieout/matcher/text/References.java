@@ -1,6 +1,7 @@
 package org.tieout.matcher.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,8 @@ public final class References {
     while (start < compact.length() - 1 && compact.charAt(start) == '0') {
       start++;
     }
-    return digits(compact.substring(start)) >= MIN_DIGITS ? compact.substring(start) : null;
+    String key = compact.substring(start);
+    return digits(key) >= MIN_DIGITS ? key : null;
   }
 
   /**
@@ -85,7 +87,7 @@ public final class References {
           }
           String k =
               keyOfCompact(
-                  j == i ? compact[i] : String.join("", List.of(compact).subList(i, j + 1)));
+                  j == i ? compact[i] : String.join("", Arrays.asList(compact).subList(i, j + 1)));
           if (k != null) {
             keys.add(k);
           }
