@@ -9,6 +9,17 @@ import java.time.format.DateTimeParseException;
 final class Fields {
   private Fields() {}
 
+  /** The first year whose dates {@link #isoDate} shares one instance of. */
+  private static final int SHARED_FROM_YEAR = 1900;
+
+  /**
+   * One instance per day of 1900-2199, made when first read: a million-line import has a few
+   * hundred distinct dates, and millions of copies of them cost the collector more than the rest of
+   * a row. Unsynchronised on purpose: a {@code LocalDate} is immutable, so a thread that sees no
+   * instance yet makes an equal one.
+   */
+  private static final LocalDate[] SHARED_DATES = new LocalDate[300 * 12 * 31];
+
   /** yyyy-MM-dd; the fast path avoids a formatter for the millions of lines a big import has. */
   static LocalDate isoDate(String s) {
     if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
@@ -16,8 +27,24 @@ final class Fields {
       int m = digits(s, 5, 7);
       int d = digits(s, 8, 10);
       if (y >= 0 && m >= 0 && d >= 0) {
+        int slot = ((y - SHARED_FROM_YEAR) * 12 + (m - 1)) * 31 + (d - 1);
+        boolean shared =
+            y >= SHARED_FROM_YEAR
+                && m >= 1
+                && m <= 12
+                && d >= 1
+                && d <= 31
+                && slot < SHARED_DATES.length;
+        LocalDate known = shared ? SHARED_DATES[slot] : null;
+        if (known != null) {
+          return known;
+        }
         try {
-          return LocalDate.of(y, m, d);
+          LocalDate date = LocalDate.of(y, m, d);
+          if (shared) {
+            SHARED_DATES[slot] = date;
+          }
+          return date;
         } catch (DateTimeException e) {
           throw new IllegalArgumentException(
               "'" + s + "' is not a real date (" + e.getMessage() + ")");
