@@ -1724,9 +1724,8 @@ public final class LearnedResidue {
           long gap = Math.abs(book.ledgerMinor[level[k]] - mid);
           keyed[k] = (Math.min(gap, (1L << 40) - 1) << 23) | level[k];
         }
-        Arrays.sort(keyed);
-        for (int k = 0; k < need; k++) {
-          out.add((int) (keyed[k] & ((1 << 23) - 1)));
+        for (long key : Smallest.of(keyed, n, need)) {
+          out.add((int) (key & ((1 << 23) - 1)));
         }
       }
       return out.toArray();
