@@ -98,9 +98,12 @@ public final class InterchangeCsv {
       List<ImportProblem> problems = RowReader.newProblemList();
       RowReader r = new RowReader(rows.fileName(), problems);
       List<BankLine> lines = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
+      Map<String, Set<String>> seen = new HashMap<>(); // ids by account
       Extras extras = new Extras(rows, BANK_COLUMNS);
-      Interner shared = new Interner();
+      // one interner per column: the few accounts stay in a small, cache-resident table instead of
+      // sharing one with hundreds of thousands of names
+      Interner accounts = new Interner();
+      Interner names = new Interner();
       for (CsvRows.Row row : rows) {
         r.start(row);
         String id = r.required("transaction_id", c[0]);
@@ -109,7 +112,9 @@ public final class InterchangeCsv {
         var value = r.date("value_date", c[3], false);
         String currency = r.currency("currency", c[5]);
         Money amount = r.money("amount", c[4], currency);
-        if (id != null && !r.bad() && !seen.add(account + '\u0000' + id)) {
+        if (id != null
+            && !r.bad()
+            && !seen.computeIfAbsent(accounts.of(account), a -> new HashSet<>()).add(id)) {
           r.fail(
               "transaction_id",
               "duplicate_id",
@@ -121,11 +126,11 @@ public final class InterchangeCsv {
         lines.add(
             new BankLine(
                 new TransactionId(id),
-                shared.of(account),
+                accounts.of(account),
                 booking,
                 value,
                 amount,
-                shared.of(r.optional(c[6])),
+                names.of(r.optional(c[6])),
                 r.optional(c[7]),
                 r.optional(c[8]),
                 r.optional(c[9]),
@@ -145,7 +150,11 @@ public final class InterchangeCsv {
       List<LedgerEntry> entries = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       Extras extras = new Extras(rows, LEDGER_COLUMNS);
-      Interner shared = new Interner();
+      Interner accounts = new Interner();
+      Interner names = new Interner();
+      Interner glAccounts = new Interner();
+      Interner types = new Interner();
+      Interner users = new Interner();
       for (CsvRows.Row row : rows) {
         r.start(row);
         String id = r.required("entry_id", c[0]);
@@ -163,15 +172,15 @@ public final class InterchangeCsv {
         entries.add(
             new LedgerEntry(
                 new EntryId(id),
-                shared.of(account),
+                accounts.of(account),
                 posting,
                 amount,
-                shared.of(r.optional(c[5])),
+                names.of(r.optional(c[5])),
                 r.optional(c[6]),
                 r.optional(c[7]),
-                shared.of(r.optional(c[8])),
-                shared.of(r.optional(c[9])),
-                shared.of(r.optional(c[10])),
+                glAccounts.of(r.optional(c[8])),
+                types.of(r.optional(c[9])),
+                users.of(r.optional(c[10])),
                 createdAt,
                 Provenance.atLine(source, row.line()),
                 extras.of(row)));
