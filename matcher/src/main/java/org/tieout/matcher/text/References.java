@@ -1,9 +1,6 @@
 package org.tieout.matcher.text;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,52 +63,78 @@ public final class References {
   public static Set<String> keysIn(String... texts) {
     Set<String> keys = new LinkedHashSet<>();
     for (String text : texts) {
-      if (text == null || text.isEmpty()) {
+      if (text != null && !text.isEmpty()) {
+        keysIn(text, keys);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * The key of joined tokens is that of their compact forms joined. Each token is compacted once,
+   * into one buffer in token order, so a run of tokens is a stretch of the buffer; a run with too
+   * few digits in all is no key (most runs of words are not), and a string is made only for a key.
+   */
+  private static void keysIn(String text, Set<String> keys) {
+    int length = text.length();
+    char[] buf = new char[length];
+    int[] ends = new int[length / 2 + 1]; // where each token's compact form ends in buf
+    int[] digits = new int[ends.length];
+    int tokens = 0;
+    int used = 0;
+    boolean inToken = false;
+    for (int i = 0; i <= length; i++) {
+      char c = i == length ? ' ' : text.charAt(i);
+      if (isSeparator(c)) {
+        if (inToken) {
+          ends[tokens++] = used;
+          inToken = false;
+        }
         continue;
       }
-      // the key of joined tokens is that of their compact forms joined: each token is compacted
-      // once, and a run with too few digits in all is no key (most runs of words are not)
-      List<String> tokens = tokens(text);
-      String[] compact = new String[tokens.size()];
-      int[] digits = new int[tokens.size()];
-      for (int i = 0; i < compact.length; i++) {
-        compact[i] = compact(tokens.get(i));
-        digits[i] = digits(compact[i]);
+      if (!inToken) {
+        inToken = true;
+        digits[tokens] = 0;
       }
-      for (int i = 0; i < compact.length; i++) {
-        int inRun = 0;
-        for (int j = i; j < Math.min(compact.length, i + MAX_JOINED_TOKENS); j++) {
-          inRun += digits[j];
-          if (inRun < MIN_DIGITS) {
-            continue;
-          }
-          String k =
-              keyOfCompact(
-                  j == i ? compact[i] : String.join("", Arrays.asList(compact).subList(i, j + 1)));
+      char u = Character.toUpperCase(c);
+      if (u >= '0' && u <= '9') {
+        digits[tokens]++;
+        buf[used++] = u;
+      } else if (u >= 'A' && u <= 'Z') {
+        buf[used++] = u;
+      }
+    }
+    for (int i = 0; i < tokens; i++) {
+      int from = i == 0 ? 0 : ends[i - 1];
+      int inRun = 0;
+      for (int j = i; j < Math.min(tokens, i + MAX_JOINED_TOKENS); j++) {
+        inRun += digits[j];
+        if (inRun >= MIN_DIGITS) {
+          String k = keyOf(buf, from, ends[j]);
           if (k != null) {
             keys.add(k);
           }
         }
       }
     }
-    return keys;
   }
 
-  private static List<String> tokens(String text) {
-    List<String> out = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i <= text.length(); i++) {
-      boolean sep = i == text.length() || isSeparator(text.charAt(i));
-      if (sep) {
-        if (start >= 0) {
-          out.add(text.substring(start, i));
-          start = -1;
-        }
-      } else if (start < 0) {
-        start = i;
+  /** {@link #keyOfCompact} of {@code buf[from, to)}, without a string unless it is a key. */
+  private static String keyOf(char[] buf, int from, int to) {
+    int start = from;
+    while (start < to && buf[start] >= 'A' && buf[start] <= 'Z') {
+      start++;
+    }
+    while (start < to - 1 && buf[start] == '0') {
+      start++;
+    }
+    int n = 0;
+    for (int i = start; i < to; i++) {
+      if (buf[i] <= '9') {
+        n++;
       }
     }
-    return out;
+    return n >= MIN_DIGITS ? new String(buf, start, to - start) : null;
   }
 
   private static boolean isSeparator(char c) {
