@@ -45,7 +45,11 @@ final class AmountDatePolicy implements MatchPolicy {
     int day = book.bankDay[b];
     int[] entries =
         book.ledgerWithAmount(
-            pool, book.bankMinor[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
+            pool,
+            book.bankMinor[b],
+            day - limits.dateWindowDays(),
+            day + limits.dateWindowDays(),
+            MAX_SCORED);
     if (entries.length > MAX_SCORED) {
       // a common amount: only the entries of the line's counterparty (found through the name
       // index, which is shorter than the amount's list)

@@ -227,8 +227,12 @@ final class Book {
     return poolLimits[pool];
   }
 
-  /** Open ledger entries of this pool with exactly this amount, dated within the window. */
-  int[] ledgerWithAmount(int pool, long minor, int fromDay, int toDay) {
+  /**
+   * Open ledger entries of this pool with exactly this amount, dated within the window: all of
+   * them, or the first {@code atMost + 1} when there are more than {@code atMost} (a common amount,
+   * whose entries the caller looks up another way).
+   */
+  int[] ledgerWithAmount(int pool, long minor, int fromDay, int toDay, int atMost) {
     int[] all = ledgerByAmount.get(amountKey(pool, minor));
     if (all == null) {
       return EMPTY;
@@ -238,7 +242,8 @@ final class Book {
         i -> ledgerPool[i] == pool && ledgerMinor[i] == minor && !ledgerTaken[i],
         ledgerDay,
         fromDay,
-        toDay);
+        toDay,
+        atMost + 1);
   }
 
   int[] ledgerWithRef(int pool, String key) {
@@ -369,11 +374,22 @@ final class Book {
 
   private static int[] filter(
       int[] sorted, java.util.function.IntPredicate keep, int[] day, int fromDay, int toDay) {
+    return filter(sorted, keep, day, fromDay, toDay, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} of the items kept, in day order. */
+  private static int[] filter(
+      int[] sorted,
+      java.util.function.IntPredicate keep,
+      int[] day,
+      int fromDay,
+      int toDay,
+      int limit) {
     // sorted by day: binary search the window's start
     int lo = Bisect.first(0, sorted.length, k -> day[sorted[k]] < fromDay);
     int[] out = null;
     int n = 0;
-    for (int k = lo; k < sorted.length && day[sorted[k]] <= toDay; k++) {
+    for (int k = lo; k < sorted.length && day[sorted[k]] <= toDay && n < limit; k++) {
       int i = sorted[k];
       if (keep.test(i)) {
         if (out == null) {
