@@ -1275,7 +1275,7 @@ public final class LearnedResidue {
     Set<String> bankRefs = Set.of(book.bankRefs[b]);
     for (int e : es) {
       name += book.nameSimilarity(b, e);
-      text += jaccard(c.bankTokens[b], c.ledgerTokens[e]);
+      text += jaccard(c.bankTokenIds[b], c.ledgerTokenIds[e]);
       for (String k : c.ledgerKeys[e]) {
         if (bankRefs.contains(k)) {
           referenced++;
@@ -1405,20 +1405,47 @@ public final class LearnedResidue {
     return inSpan == 0 ? 1 : Math.min(1, mine / (double) inSpan);
   }
 
-  private static double jaccard(String[] a, String[] b) {
+  /** Jaccard similarity of two sets of distinct tokens, given as sorted token ids. */
+  private static double jaccard(int[] a, int[] b) {
     if (a.length == 0 || b.length == 0) {
       return 0;
     }
     int common = 0;
-    for (String x : a) {
-      for (String y : b) {
-        if (x.equals(y)) {
-          common++;
-          break;
-        }
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
     return common / (double) (a.length + b.length - common);
+  }
+
+  /**
+   * A number per distinct token, given out as threads meet them: which number a token gets varies
+   * from run to run, but only equality is ever asked of them.
+   */
+  private static final class TokenIds {
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> ids =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The tokens' ids, sorted (the tokens are distinct, so the ids are too). */
+    int[] of(String[] tokens) {
+      int[] out = new int[tokens.length];
+      for (int i = 0; i < tokens.length; i++) {
+        out[i] = ids.computeIfAbsent(tokens[i], t -> next.getAndIncrement());
+      }
+      Arrays.sort(out);
+      return out;
+    }
   }
 
   /** The residue, indexed for candidate search. */
@@ -1431,7 +1458,13 @@ public final class LearnedResidue {
         new java.util.concurrent.atomic.AtomicLong();
     final String[][] ledgerKeys;
     final String[][] bankTokens;
-    final String[][] ledgerTokens;
+
+    /**
+     * The texts' tokens as sorted ids (one per distinct token of the run), for {@link #jaccard}.
+     */
+    final int[][] bankTokenIds;
+
+    final int[][] ledgerTokenIds;
     final int[][] bankPeriods;
     final int[][] ledgerPeriods;
 
@@ -1485,7 +1518,8 @@ public final class LearnedResidue {
       this.sim = sim;
       int pools = book.poolLimits.length;
       ledgerKeys = new String[book.ledger.length][];
-      ledgerTokens = new String[book.ledger.length][];
+      ledgerTokenIds = new int[book.ledger.length][];
+      TokenIds ids = new TokenIds();
       ledgerPeriods = new int[book.ledger.length][];
       IntStream.range(0, book.ledger.length)
           .parallel()
@@ -1502,10 +1536,11 @@ public final class LearnedResidue {
                   }
                 }
                 ledgerKeys[e] = keys.toArray(String[]::new);
-                ledgerTokens[e] = tokens(x.description() + " " + nz(x.documentRef()));
+                ledgerTokenIds[e] = ids.of(tokens(x.description() + " " + nz(x.documentRef())));
                 ledgerPeriods[e] = Periods.in(x.description());
               });
       bankTokens = new String[book.bank.length][];
+      bankTokenIds = new int[book.bank.length][];
       bankPeriods = new int[book.bank.length][];
       IntStream.range(0, book.bank.length)
           .parallel()
@@ -1513,6 +1548,7 @@ public final class LearnedResidue {
               b -> {
                 String text = book.bank[b].description() + " " + nz(book.bank[b].bankReference());
                 bankTokens[b] = tokens(text);
+                bankTokenIds[b] = ids.of(bankTokens[b]);
                 bankPeriods[b] = Periods.in(text);
               });
       List<List<Integer>> amountLists = new ArrayList<>();
