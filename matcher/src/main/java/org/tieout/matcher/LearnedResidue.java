@@ -20,6 +20,7 @@ import org.tieout.core.MatchStage;
 import org.tieout.core.MatchStatus;
 import org.tieout.matcher.text.Periods;
 import org.tieout.matcher.text.References;
+import org.tieout.matcher.text.SortedSets;
 
 /**
  * Proposals for the residue the rules left, from retrieval and the learned scorer: each open bank
@@ -1406,24 +1407,11 @@ public final class LearnedResidue {
   }
 
   /** Jaccard similarity of two sets of distinct tokens, given as sorted token ids. */
-  private static double jaccard(int[] a, int[] b) {
+  private static double jaccard(long[] a, long[] b) {
     if (a.length == 0 || b.length == 0) {
       return 0;
     }
-    int common = 0;
-    int i = 0;
-    int j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
+    int common = SortedSets.common(a, b);
     return common / (double) (a.length + b.length - common);
   }
 
@@ -1438,8 +1426,8 @@ public final class LearnedResidue {
         new java.util.concurrent.atomic.AtomicInteger();
 
     /** The tokens' ids, sorted (the tokens are distinct, so the ids are too). */
-    int[] of(String[] tokens) {
-      int[] out = new int[tokens.length];
+    long[] of(String[] tokens) {
+      long[] out = new long[tokens.length];
       for (int i = 0; i < tokens.length; i++) {
         out[i] = ids.computeIfAbsent(tokens[i], t -> next.getAndIncrement());
       }
@@ -1462,9 +1450,9 @@ public final class LearnedResidue {
     /**
      * The texts' tokens as sorted ids (one per distinct token of the run), for {@link #jaccard}.
      */
-    final int[][] bankTokenIds;
+    final long[][] bankTokenIds;
 
-    final int[][] ledgerTokenIds;
+    final long[][] ledgerTokenIds;
     final int[][] bankPeriods;
     final int[][] ledgerPeriods;
 
@@ -1518,7 +1506,7 @@ public final class LearnedResidue {
       this.sim = sim;
       int pools = book.poolLimits.length;
       ledgerKeys = new String[book.ledger.length][];
-      ledgerTokenIds = new int[book.ledger.length][];
+      ledgerTokenIds = new long[book.ledger.length][];
       TokenIds ids = new TokenIds();
       ledgerPeriods = new int[book.ledger.length][];
       IntStream.range(0, book.ledger.length)
@@ -1540,7 +1528,7 @@ public final class LearnedResidue {
                 ledgerPeriods[e] = Periods.in(x.description());
               });
       bankTokens = new String[book.bank.length][];
-      bankTokenIds = new int[book.bank.length][];
+      bankTokenIds = new long[book.bank.length][];
       bankPeriods = new int[book.bank.length][];
       IntStream.range(0, book.bank.length)
           .parallel()

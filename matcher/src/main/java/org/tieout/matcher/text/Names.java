@@ -188,21 +188,7 @@ public final class Names {
     if (ga.length == 0 || gb.length == 0) {
       return 0;
     }
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < ga.length && j < gb.length) {
-      if (ga[i] == gb[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (ga[i] < gb[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return 2.0 * common / (ga.length + gb.length);
+    return 2.0 * SortedSets.common(ga, gb) / (ga.length + gb.length);
   }
 
   static long[] sortedGrams(String s) {
