@@ -49,22 +49,47 @@ public final class Periods {
       return NONE; // every form names the year in digits
     }
     String t = text.toUpperCase(Locale.ROOT);
+    // most texts with a digit name no month ("Card sale order 100423"): a pattern runs only when
+    // what it cannot match without is there
+    return in(t, namesAMonth(t), t.indexOf('/') >= 0 || t.indexOf('.') >= 0 || t.indexOf('-') >= 0);
+  }
+
+  /**
+   * The months an upper-case text names by name ({@code named}) and in digits with a separator
+   * ({@code numeric}); either false only when that form cannot match.
+   */
+  static int[] in(String t, boolean named, boolean numeric) {
     int[] out = new int[4];
     int n = 0;
-    Matcher m = NAMED.matcher(t);
-    while (m.find() && n < out.length) {
-      int year = Integer.parseInt(m.group(2));
-      out[n++] = (year < 100 ? 2000 + year : year) * 12 + MONTHS.get(m.group(1)) - 1;
+    if (named) {
+      Matcher m = NAMED.matcher(t);
+      while (m.find() && n < out.length) {
+        int year = Integer.parseInt(m.group(2));
+        out[n++] = (year < 100 ? 2000 + year : year) * 12 + MONTHS.get(m.group(1)) - 1;
+      }
     }
-    m = MONTH_YEAR.matcher(t);
-    while (m.find() && n < out.length) {
-      out[n++] = Integer.parseInt(m.group(2)) * 12 + Integer.parseInt(m.group(1)) - 1;
-    }
-    m = YEAR_MONTH.matcher(t);
-    while (m.find() && n < out.length) {
-      out[n++] = Integer.parseInt(m.group(1)) * 12 + Integer.parseInt(m.group(2)) - 1;
+    if (numeric) {
+      Matcher m = MONTH_YEAR.matcher(t);
+      while (m.find() && n < out.length) {
+        out[n++] = Integer.parseInt(m.group(2)) * 12 + Integer.parseInt(m.group(1)) - 1;
+      }
+      m = YEAR_MONTH.matcher(t);
+      while (m.find() && n < out.length) {
+        out[n++] = Integer.parseInt(m.group(1)) * 12 + Integer.parseInt(m.group(2)) - 1;
+      }
     }
     return n == 0 ? NONE : Arrays.stream(out, 0, n).distinct().sorted().toArray();
+  }
+
+  private static final String[] MONTH_NAMES = MONTHS.keySet().toArray(String[]::new);
+
+  private static boolean namesAMonth(String t) {
+    for (String name : MONTH_NAMES) {
+      if (t.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether two sorted sets of months share one. */

@@ -2,6 +2,12 @@ package org.tieout.matcher.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class PeriodsTest {
@@ -31,5 +37,17 @@ class PeriodsTest {
     assertThat(Periods.share(Periods.in("SALARY OCT 2025"), Periods.in("Salary 10/2025"))).isTrue();
     assertThat(Periods.share(Periods.in("SALARY OCT 2025"), Periods.in("Salary SEP 2025")))
         .isFalse();
+  }
+
+  /** Skipping the patterns a text cannot match changes nothing: the same months as running all. */
+  @Property(tries = 3000)
+  void theSkippedPatternsCouldNotHaveMatched(
+      @ForAll
+          @StringLength(max = 30)
+          @Chars({' ', '/', '.', '-', 'O', 'C', 'T', 'K', 'S', 'E', 'P', 'J', 'A', 'N', 'x'})
+          @CharRange(from = '0', to = '9')
+          String text) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    assertThat(Periods.in(text)).containsExactly(Periods.in(upper, true, true));
   }
 }
