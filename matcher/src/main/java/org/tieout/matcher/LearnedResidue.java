@@ -1075,7 +1075,7 @@ public final class LearnedResidue {
           }
           // many sales: one meeting in the middle for every count at once; few: a search each
           List<List<int[]>> byCount =
-              near.length > 12 ? c.meeting(near, amounts).findEach(gross, SOLUTIONS) : null;
+              near.length > 12 ? c.meeting(near, amounts, high).findEach(gross, SOLUTIONS) : null;
           if (byCount == null) {
             byCount = new ArrayList<>();
             for (int k = 0; k <= most; k++) {
@@ -1475,7 +1475,22 @@ public final class LearnedResidue {
                 });
 
     SubsetSum.Meeting meeting(Integer[] entries, long[] amounts) {
-      return meetings.get().computeIfAbsent(List.of(entries), k -> new SubsetSum.Meeting(amounts));
+      return meeting(entries, amounts, Long.MAX_VALUE);
+    }
+
+    /**
+     * A meeting of these entries for sums up to {@code atMost}: the one kept from before when it
+     * serves them, else a new one (which keeps only what such sums need) in its place.
+     */
+    SubsetSum.Meeting meeting(Integer[] entries, long[] amounts, long atMost) {
+      Map<List<Integer>, SubsetSum.Meeting> kept = meetings.get();
+      List<Integer> key = List.of(entries);
+      SubsetSum.Meeting m = kept.get(key);
+      if (m == null || !m.serves(atMost)) {
+        m = new SubsetSum.Meeting(amounts, atMost);
+        kept.put(key, m);
+      }
+      return m;
     }
 
     /** Each pool's entries by day, then amount: the singles near a line are a few short scans. */

@@ -109,14 +109,34 @@ final class SubsetSum {
     private final int half;
     private final Sets first;
     private final Sets second;
+    private final long atMost;
 
     Meeting(long[] amounts) {
+      this(amounts, Long.MAX_VALUE);
+    }
+
+    /**
+     * A meeting for searches whose sums are at most {@code atMost}: when no amount is negative, a
+     * half's set above it can be in no such sum and is not kept (a payout's sales: about a third of
+     * the sets are kept). With a negative amount every set is kept.
+     */
+    Meeting(long[] amounts, long atMost) {
       if (amounts.length > MEET_MAX_ITEMS) {
         throw new IllegalArgumentException(amounts.length + " items: at most " + MEET_MAX_ITEMS);
       }
+      boolean negative = false;
+      for (long a : amounts) {
+        negative |= a < 0;
+      }
+      this.atMost = negative ? Long.MAX_VALUE : atMost;
       half = amounts.length / 2;
-      first = Sets.of(amounts, 0, half);
-      second = Sets.of(amounts, half, amounts.length);
+      first = Sets.of(amounts, 0, half, this.atMost);
+      second = Sets.of(amounts, half, amounts.length, this.atMost);
+    }
+
+    /** Whether this meeting serves searches for sums up to {@code high}. */
+    boolean serves(long high) {
+      return high <= atMost;
     }
 
     /**
@@ -168,6 +188,9 @@ final class SubsetSum {
           low = Math.min(low, r[0]);
           high = Math.max(high, r[1]);
         }
+      }
+      if (!serves(high)) {
+        throw new IllegalArgumentException("sums up to " + high + ": this meeting keeps " + atMost);
       }
       // the first half's sets by rising sum meet the second's in a window that only moves down
       List<Long> found = new ArrayList<>();
@@ -328,7 +351,11 @@ final class SubsetSum {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    static Sets of(long[] amounts, int from, int to) {
+    /**
+     * Every set of {@code amounts[from, to)} whose sum is at most {@code atMost}, which must be
+     * {@link Long#MAX_VALUE} unless no amount is negative (a set's sum then only grows).
+     */
+    static Sets of(long[] amounts, int from, int to, long atMost) {
       int all = 1 << (to - from);
       Scratch scratch = SCRATCH.get();
       if (scratch.sums.length < all) {
@@ -351,11 +378,18 @@ final class SubsetSum {
       for (int k = from; k < to; k++) {
         long a = amounts[k];
         int bit = 1 << (k - from);
+        // the sets with item k that stay within the bound: a prefix, as the sums rise
+        int with = size;
+        if (atMost != Long.MAX_VALUE) {
+          while (with > 0 && sums[with - 1] + a > atMost) {
+            with--;
+          }
+        }
         int i = 0;
         int j = 0;
         int out = 0;
-        while (i < size || j < size) {
-          if (j >= size || (i < size && sums[i] <= sums[j] + a)) {
+        while (i < size || j < with) {
+          if (j >= with || (i < size && sums[i] <= sums[j] + a)) {
             nextSums[out] = sums[i];
             nextMasks[out++] = masks[i++];
           } else {
@@ -369,7 +403,7 @@ final class SubsetSum {
         int[] tm = masks;
         masks = nextMasks;
         nextMasks = tm;
-        size *= 2;
+        size = out;
       }
       return new Sets(sums, masks, size);
     }

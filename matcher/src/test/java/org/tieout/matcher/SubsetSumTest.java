@@ -1,6 +1,7 @@
 package org.tieout.matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,66 @@ class SubsetSumTest {
             .containsExactlyElementsOf(expected);
       }
     }
+  }
+
+  @Test
+  void aMeetingBoundedByTheLargestSumWantedFindsWhatAWholeOneFinds() {
+    java.util.Random random = new java.util.Random(29);
+    int compared = 0;
+    for (int round = 0; round < 300; round++) {
+      int n = 13 + random.nextInt(10);
+      boolean withNegative = round % 5 == 0;
+      long[] amounts = new long[n];
+      for (int i = 0; i < n; i++) {
+        amounts[i] = 1 + random.nextInt(5000);
+      }
+      if (withNegative) {
+        amounts[random.nextInt(n)] = -1 - random.nextInt(500);
+      }
+      long[][] ranges = new long[11][];
+      long high = Long.MIN_VALUE;
+      for (int k = 2; k < ranges.length; k++) {
+        if (random.nextInt(3) > 0) {
+          long sum = 0;
+          for (int i = 0; i < k; i++) {
+            sum += amounts[random.nextInt(n)];
+          }
+          ranges[k] = new long[] {sum - 3, sum + 3};
+          high = Math.max(high, sum + 3);
+        }
+      }
+      if (high == Long.MIN_VALUE) {
+        continue;
+      }
+      SubsetSum.Meeting whole = new SubsetSum.Meeting(amounts);
+      SubsetSum.Meeting bounded = new SubsetSum.Meeting(amounts, high);
+      assertThat(bounded.serves(high)).isTrue();
+      assertThat(bounded.serves(high + 1)).isEqualTo(withNegative);
+      java.util.List<java.util.List<int[]>> expected = whole.findEach(ranges, 8);
+      java.util.List<java.util.List<int[]>> actual = bounded.findEach(ranges, 8);
+      if (expected == null) {
+        assertThat(actual).isNull();
+        continue;
+      }
+      for (int k = 0; k < ranges.length; k++) {
+        assertThat(actual.get(k))
+            .as("round %d, %d items", round, k)
+            .usingElementComparator(java.util.Arrays::compare)
+            .containsExactlyElementsOf(expected.get(k));
+      }
+      SubsetSum.Result one = bounded.find(high - 6, high, 1, 10, 8);
+      SubsetSum.Result all = whole.find(high - 6, high, 1, 10, 8);
+      assertThat(one.solutions())
+          .usingElementComparator(java.util.Arrays::compare)
+          .containsExactlyElementsOf(all.solutions());
+      assertThat(one.exhausted()).isEqualTo(all.exhausted());
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(200);
+    long[] positive = {100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300};
+    SubsetSum.Meeting bounded = new SubsetSum.Meeting(positive, 1000);
+    assertThatThrownBy(() -> bounded.find(900, 1001, 2, 5, 8))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
