@@ -1212,13 +1212,15 @@ public final class LearnedResidue {
     }
     long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
     int min = anchor < 0 ? 2 : 1;
-    SubsetSum.Items items = new SubsetSum.Items(amounts, () -> c.meeting(near, amounts));
+    // the entries less a fee: money in arrives short, money out leaves with the fee added
+    long fee = Math.max(1, Math.abs(target) / 20);
+    // money in: no sum above the target and its fee is searched for
+    long atMost = target > 0 ? target + fee : Long.MAX_VALUE;
+    SubsetSum.Items items = new SubsetSum.Items(amounts, () -> c.meeting(near, amounts, atMost));
     List<int[]> solutions =
         new ArrayList<>(
             items.complete(target, target, min, MAX_GROUP, SEARCH_STEPS, SOLUTIONS).solutions());
     if (solutions.isEmpty() && anchor < 0) {
-      // the entries less a fee: money in arrives short, money out leaves with the fee added
-      long fee = Math.max(1, Math.abs(target) / 20);
       solutions.addAll(
           items
               .complete(target + 1, target + fee, 2, MAX_GROUP, SEARCH_STEPS, SOLUTIONS)
