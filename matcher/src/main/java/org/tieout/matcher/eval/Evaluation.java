@@ -31,22 +31,22 @@ public record Evaluation(
   }
 
   public static Evaluation score(List<MatchGroup> result, List<MatchGroup> truth) {
-    Set<String> truthPairs = new HashSet<>();
-    Set<TransactionId> truthBank = new HashSet<>();
+    // each matchable bank line's true entries: the truth's pairs, without a key string per pair
+    // (a million-line truth has more than a million pairs)
     Map<TransactionId, Set<EntryId>> truthOf = new java.util.HashMap<>();
     for (MatchGroup g : truth) {
       if (g.ledgerIds().isEmpty()) {
         continue;
       }
       for (TransactionId b : g.bankIds()) {
-        truthBank.add(b);
-        truthOf.computeIfAbsent(b, x -> new HashSet<>()).addAll(g.ledgerIds());
-        for (EntryId e : g.ledgerIds()) {
-          truthPairs.add(pair(b, e));
-        }
+        truthOf.computeIfAbsent(b, x -> new HashSet<>(4)).addAll(g.ledgerIds());
       }
     }
-    long t = truthPairs.size();
+    Set<TransactionId> truthBank = truthOf.keySet();
+    long t = 0;
+    for (Set<EntryId> entries : truthOf.values()) {
+      t += entries.size();
+    }
     PairMetrics auto = new PairMetrics(0, 0, t);
     PairMetrics proposed = new PairMetrics(0, 0, t);
     Map<String, PairMetrics> byStage = new TreeMap<>();
@@ -57,8 +57,12 @@ public record Evaluation(
       long predicted = (long) g.bankIds().size() * g.ledgerIds().size();
       long correct = 0;
       for (TransactionId b : g.bankIds()) {
+        Set<EntryId> known = truthOf.get(b);
+        if (known == null) {
+          continue;
+        }
         for (EntryId e : g.ledgerIds()) {
-          if (truthPairs.contains(pair(b, e))) {
+          if (known.contains(e)) {
             correct++;
           }
         }
@@ -98,10 +102,6 @@ public record Evaluation(
 
   private static PairMetrics add(PairMetrics a, PairMetrics b) {
     return new PairMetrics(a.predicted() + b.predicted(), a.correct() + b.correct(), a.truth());
-  }
-
-  private static String pair(TransactionId b, EntryId e) {
-    return b.value() + '\u0000' + e.value();
   }
 
   /** The figures as a map, for summary.json and the report. */
