@@ -1850,14 +1850,22 @@ public final class LearnedResidue {
       return Bisect.first(0, sorted.length, i -> sorted[i] < value);
     }
 
-    private static final java.util.regex.Pattern NOT_ALNUM =
-        java.util.regex.Pattern.compile("[^A-Z0-9]+");
-
+    /** The distinct runs of at least two of A-Z and 0-9 in the upper-cased text, in order. */
     private static String[] tokens(String text) {
+      String upper = text.toUpperCase(Locale.ROOT);
       Set<String> out = new LinkedHashSet<>();
-      for (String t : NOT_ALNUM.split(text.toUpperCase(Locale.ROOT))) {
-        if (t.length() >= 2) {
-          out.add(t);
+      int start = -1;
+      for (int i = 0; i <= upper.length(); i++) {
+        char c = i < upper.length() ? upper.charAt(i) : ' ';
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+          if (start < 0) {
+            start = i;
+          }
+        } else if (start >= 0) {
+          if (i - start >= 2) {
+            out.add(upper.substring(start, i));
+          }
+          start = -1;
         }
       }
       return out.toArray(String[]::new);
