@@ -292,10 +292,11 @@ public final class LearnedResidue {
       won.addAll(twins(c, won, everyCandidate));
     }
     Map<Cand, int[]> parts = partPayments(c, won);
-    List<MatchGroup> groups = new ArrayList<>();
-    for (Cand x : won) {
-      groups.add(parts.containsKey(x) ? partsGroup(c, x, parts.get(x)) : group(c, x));
-    }
+    // each group's explanation is its own: written side by side, kept in the winners' order
+    List<MatchGroup> groups =
+        won.parallelStream()
+            .map(x -> parts.containsKey(x) ? partsGroup(c, x, parts.get(x)) : group(c, x))
+            .toList();
     return new Result(groups, scored, count);
   }
 
