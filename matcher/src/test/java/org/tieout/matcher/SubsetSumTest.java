@@ -86,17 +86,7 @@ class SubsetSumTest {
         amounts[i] =
             random.nextBoolean() ? 100L * (1 + random.nextInt(40)) : 1 + random.nextInt(9000);
       }
-      // a narrow range per count, as a fee schedule gives: around a real set's sum, or none
-      long[][] ranges = new long[9][];
-      for (int k = 2; k < ranges.length; k++) {
-        if (random.nextInt(4) > 0) {
-          long sum = 0;
-          for (int i = 0; i < k; i++) {
-            sum += amounts[random.nextInt(n)];
-          }
-          ranges[k] = new long[] {sum - 2, sum + 2};
-        }
-      }
+      long[][] ranges = rangesAroundSums(random, amounts, 9, 4, 2);
       java.util.List<java.util.List<int[]>> each =
           new SubsetSum.Meeting(amounts).findEach(ranges, 8);
       if (each == null) {
@@ -116,6 +106,25 @@ class SubsetSumTest {
     }
   }
 
+  /**
+   * A narrow range per count of items below {@code counts}, as a fee schedule gives: around the sum
+   * of that many random amounts, or none (one time in {@code noneOneIn}).
+   */
+  private static long[][] rangesAroundSums(
+      java.util.Random random, long[] amounts, int counts, int noneOneIn, long width) {
+    long[][] ranges = new long[counts][];
+    for (int k = 2; k < counts; k++) {
+      if (random.nextInt(noneOneIn) > 0) {
+        long sum = 0;
+        for (int i = 0; i < k; i++) {
+          sum += amounts[random.nextInt(amounts.length)];
+        }
+        ranges[k] = new long[] {sum - width, sum + width};
+      }
+    }
+    return ranges;
+  }
+
   @Test
   void aMeetingBoundedByTheLargestSumWantedFindsWhatAWholeOneFinds() {
     java.util.Random random = new java.util.Random(29);
@@ -130,17 +139,10 @@ class SubsetSumTest {
       if (withNegative) {
         amounts[random.nextInt(n)] = -1 - random.nextInt(500);
       }
-      long[][] ranges = new long[11][];
+      long[][] ranges = rangesAroundSums(random, amounts, 11, 3, 3);
       long high = Long.MIN_VALUE;
-      for (int k = 2; k < ranges.length; k++) {
-        if (random.nextInt(3) > 0) {
-          long sum = 0;
-          for (int i = 0; i < k; i++) {
-            sum += amounts[random.nextInt(n)];
-          }
-          ranges[k] = new long[] {sum - 3, sum + 3};
-          high = Math.max(high, sum + 3);
-        }
+      for (long[] r : ranges) {
+        high = r == null ? high : Math.max(high, r[1]);
       }
       if (high == Long.MIN_VALUE) {
         continue;
