@@ -1477,10 +1477,6 @@ public final class LearnedResidue {
                   }
                 });
 
-    SubsetSum.Meeting meeting(Integer[] entries, long[] amounts) {
-      return meeting(entries, amounts, Long.MAX_VALUE);
-    }
-
     /**
      * A meeting of these entries for sums up to {@code atMost}: the one kept from before when it
      * serves them, else a new one (which keeps only what such sums need) in its place.
