@@ -85,9 +85,7 @@ final class Book {
     bankText = new String[bank.length];
     bankRefs = new String[bank.length][];
     // counterparty names repeat: each distinct one is normalised and keyed once
-    Map<String, NameKey> keyOf = nameKeys(bank, ledger);
-    java.util.function.Function<String, NameKey> normalised =
-        raw -> raw == null ? NameKey.EMPTY : keyOf.get(raw);
+    NameSlot[][] names = nameKeys(bank, ledger);
     IntStream.range(0, bank.length)
         .parallel()
         .forEach(
@@ -95,7 +93,7 @@ final class Book {
               BankLine b = bank[i];
               bankDay[i] = (int) b.bookingDate().toEpochDay();
               bankMinor[i] = b.amount().minor();
-              bankName[i] = normalised.apply(b.counterpartyName());
+              bankName[i] = NameSlot.key(names[0][i]);
               Set<String> keys = References.keysIn(b.description(), b.bankReference());
               bankRefs[i] = keys.toArray(String[]::new);
             });
@@ -110,7 +108,7 @@ final class Book {
               LedgerEntry e = ledger[i];
               ledgerDay[i] = (int) e.postingDate().toEpochDay();
               ledgerMinor[i] = e.amount().minor();
-              ledgerName[i] = normalised.apply(e.counterpartyName());
+              ledgerName[i] = NameSlot.key(names[1][i]);
               ledgerRef[i] = References.key(e.documentRef());
             });
     bankBlock = new String[bank.length];
@@ -340,28 +338,51 @@ final class Book {
   private static final java.util.concurrent.atomic.AtomicInteger KEY_IDS =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** A distinct raw counterparty name: its normalised form, then its key. */
+  private static final class NameSlot {
+    final String normalised;
+    NameKey key;
+
+    NameSlot(String raw) {
+      this.normalised = Names.normalise(raw);
+    }
+
+    /** The key of an item's slot; no slot, no name. */
+    static NameKey key(NameSlot slot) {
+      return slot == null ? NameKey.EMPTY : slot.key;
+    }
+  }
+
   /**
-   * Every distinct raw counterparty name mapped to its key: distinct names found in one pass,
-   * normalised in parallel, and one key per distinct normalised form, so similarity caches hit.
+   * Every bank line's and ledger entry's counterparty name as a slot that holds its key: distinct
+   * raw names found and normalised in one parallel pass, which leaves each item its name's slot,
+   * and one key per distinct normalised form, so similarity caches hit. Returns the bank's slots,
+   * then the ledger's (null for an item without a name).
    */
-  private static Map<String, NameKey> nameKeys(BankLine[] bank, LedgerEntry[] ledger) {
-    // distinct raw names, each normalised once, both sides in parallel
-    java.util.concurrent.ConcurrentHashMap<String, String> normalised =
+  private static NameSlot[][] nameKeys(BankLine[] bank, LedgerEntry[] ledger) {
+    java.util.concurrent.ConcurrentHashMap<String, NameSlot> slots =
         new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.stream.Stream.concat(
-            Arrays.stream(bank).parallel().map(BankLine::counterpartyName),
-            Arrays.stream(ledger).parallel().map(LedgerEntry::counterpartyName))
+    NameSlot[] bankSlots = new NameSlot[bank.length];
+    NameSlot[] ledgerSlots = new NameSlot[ledger.length];
+    IntStream.range(0, bank.length + ledger.length)
         .parallel()
         .forEach(
-            raw -> {
-              if (raw != null) {
-                cached(normalised, raw, Names::normalise);
+            i -> {
+              String raw =
+                  i < bank.length
+                      ? bank[i].counterpartyName()
+                      : ledger[i - bank.length].counterpartyName();
+              NameSlot slot = raw == null ? null : cached(slots, raw, NameSlot::new);
+              if (i < bank.length) {
+                bankSlots[i] = slot;
+              } else {
+                ledgerSlots[i - bank.length] = slot;
               }
             });
     Map<String, NameKey> byNormalised = new HashMap<>();
-    Map<String, NameKey> out = new HashMap<>(normalised.size() * 2);
-    normalised.forEach((r, n) -> out.put(r, byNormalised.computeIfAbsent(n, Book::newKey)));
-    return out;
+    slots.forEach(
+        (raw, slot) -> slot.key = byNormalised.computeIfAbsent(slot.normalised, Book::newKey));
+    return new NameSlot[][] {bankSlots, ledgerSlots};
   }
 
   private static NameKey newKey(String normalised) {
