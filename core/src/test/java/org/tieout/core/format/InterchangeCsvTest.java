@@ -136,4 +136,49 @@ class InterchangeCsvTest {
     assertThat(InterchangeCsv.confidence(0.0004)).isEqualTo("0.000");
     assertThat(InterchangeCsv.confidence(0.0625)).isEqualTo("0.063");
   }
+
+  @Test
+  void aLargeFileIsWrittenInRowOrderAsOnePrinterWouldWriteIt() throws Exception {
+    // more rows than several formatting chunks, with values that need quoting and empty ones
+    java.util.Random random = new java.util.Random(7);
+    String[] texts = {"plain", "with, comma", "with \"quotes\"", "two\nlines", "", null, "ünïcode"};
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 30_001; i++) {
+      rows.add(
+          java.util.Arrays.asList(
+              "R" + i, texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)]));
+    }
+    Path f = dir.resolve("rows.csv");
+    InterchangeCsv.write(f, List.of("id", "a", "b"), rows, r -> r);
+
+    StringBuilder expected = new StringBuilder();
+    try (org.apache.commons.csv.CSVPrinter p =
+        new org.apache.commons.csv.CSVPrinter(
+            expected,
+            org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setRecordSeparator('\n')
+                .setHeader("id", "a", "b")
+                .get())) {
+      for (List<String> r : rows) {
+        p.printRecord(r);
+      }
+    }
+    assertThat(Files.readString(f)).isEqualTo(expected.toString());
+    try (org.apache.commons.csv.CSVParser back =
+        org.apache.commons.csv.CSVParser.parse(
+            f,
+            java.nio.charset.StandardCharsets.UTF_8,
+            org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get())) {
+      List<org.apache.commons.csv.CSVRecord> records = back.getRecords();
+      assertThat(records).hasSize(rows.size());
+      assertThat(records.get(29_999).get("id")).isEqualTo("R29999");
+      assertThat(records.get(4096).get("a"))
+          .isEqualTo(java.util.Objects.toString(rows.get(4096).get(1), ""));
+    }
+  }
 }
