@@ -74,36 +74,52 @@ public final class BatchRun {
             llmListener,
             request.jdbcUrl());
     Reconciliation rec = residue.reconciliation();
-    progress.update("summarising", 0, 1);
-    RunSummary summary =
-        RunSummary.of(inputs, rec, request.asOf(), Duration.ofNanos(System.nanoTime() - started));
-    progress.update("summarising", 1, 1);
-    List<AnomalyScorer.Assessment> flagged = write(request, inputs, rec, summary, residue.note());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    // the summary is worked out in the background while the large files are written
+    java.util.concurrent.CompletableFuture<RunSummary> summarising =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> RunSummary.of(inputs, rec, request.asOf(), took));
+    writeResults(request.outDir(), rec);
+    RunSummary summary;
+    try {
+      summary = summarising.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    List<AnomalyScorer.Assessment> flagged =
+        writeReports(request, inputs, rec, summary, residue.note());
     List<String> stored = db == null ? List.of() : db.complete(rec, summary, flagged);
     return new Result(inputs, rec, summary, stored);
   }
 
-  /** Writes the output files; returns the open entries flagged as anomalies, if scored. */
-  private List<AnomalyScorer.Assessment> write(
-      Request request, Inputs inputs, Reconciliation rec, RunSummary summary, String residueNote) {
-    Path out = request.outDir();
+  /** Writes the matches and the open items. */
+  private void writeResults(Path out, Reconciliation rec) {
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + out, e);
     }
     progress.update("writing", 0, 5);
-    // the three large files are independent: write them side by side
-    java.util.concurrent.CompletableFuture<Void> matches =
+    // the three large files are independent: the two of open items in the background while the
+    // matches, the largest, are formatted in chunks side by side
+    java.util.concurrent.CompletableFuture<Void> open =
         java.util.concurrent.CompletableFuture.runAsync(
-            () -> OutputFiles.matches(out, rec.groups()));
-    java.util.concurrent.CompletableFuture<Void> bank =
-        java.util.concurrent.CompletableFuture.runAsync(
-            () -> OutputFiles.unmatchedBank(out, rec.unmatchedBank()));
-    OutputFiles.unmatchedLedger(out, rec.unmatchedLedger());
-    matches.join();
-    bank.join();
+            () -> {
+              OutputFiles.unmatchedBank(out, rec.unmatchedBank());
+              OutputFiles.unmatchedLedger(out, rec.unmatchedLedger());
+            });
+    OutputFiles.matches(out, rec.groups());
+    open.join();
     progress.update("writing", 3, 5);
+  }
+
+  /**
+   * Writes the rejects, the summary, the report and (if asked) the anomalies; returns the open
+   * entries flagged as anomalies, if scored.
+   */
+  private List<AnomalyScorer.Assessment> writeReports(
+      Request request, Inputs inputs, Reconciliation rec, RunSummary summary, String residueNote) {
+    Path out = request.outDir();
     if (!inputs.problems().isEmpty()) {
       OutputFiles.rejects(out, inputs.problems());
     }
