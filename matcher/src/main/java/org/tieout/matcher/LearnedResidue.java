@@ -265,6 +265,19 @@ public final class LearnedResidue {
       Similarity sim,
       FeeSchedules fees,
       Progress progress) {
+    return propose(openBank, openLedger, sim, () -> fees, progress);
+  }
+
+  /**
+   * {@link #propose}, with the fee schedules asked for only once the open items are indexed: a
+   * caller may learn them meanwhile.
+   */
+  public Result propose(
+      List<BankLine> openBank,
+      List<LedgerEntry> openLedger,
+      Similarity sim,
+      java.util.function.Supplier<FeeSchedules> fees,
+      Progress progress) {
     Context c = context(openBank, openLedger, sim, fees);
     List<Cand>[] perLine = candidates(c, progress, scorer);
     long count = c.made.get();
@@ -301,7 +314,10 @@ public final class LearnedResidue {
   }
 
   private Context context(
-      List<BankLine> openBank, List<LedgerEntry> openLedger, Similarity sim, FeeSchedules fees) {
+      List<BankLine> openBank,
+      List<LedgerEntry> openLedger,
+      Similarity sim,
+      java.util.function.Supplier<FeeSchedules> fees) {
     if (sim != null && !scorer.usesEmbeddings()) {
       sim = null; // a lexical model has no column for it
     }
@@ -658,9 +674,9 @@ public final class LearnedResidue {
       PairScorer winnersOf) {
     Context c =
         winnersOf == null
-            ? new Context(openBank, openLedger, config, sim, Settings.DEFAULT, fees)
+            ? new Context(openBank, openLedger, config, sim, Settings.DEFAULT, () -> fees)
             : new LearnedResidue(config, winnersOf, Settings.DEFAULT)
-                .context(openBank, openLedger, sim, fees);
+                .context(openBank, openLedger, sim, () -> fees);
     List<Example> out = new ArrayList<>();
     if (winnersOf != null) {
       // a row per pair: the calibrated confidence is the share of a winner's pairs that are right
@@ -1513,9 +1529,8 @@ public final class LearnedResidue {
         MatchingConfig config,
         Similarity sim,
         Settings settings,
-        FeeSchedules fees) {
+        java.util.function.Supplier<FeeSchedules> fees) {
       this.settings = settings;
-      this.fees = fees;
       this.book = new Book(bank, ledger, config);
       this.sim = sim;
       int pools = book.poolLimits.length;
@@ -1626,6 +1641,7 @@ public final class LearnedResidue {
           (k, l) ->
               bankDaysByAmount.put(k, l.stream().mapToInt(Integer::intValue).sorted().toArray()));
       indexPartySets();
+      this.fees = fees.get();
     }
 
     /** Sets of one counterparty's few entries close in time, by pool and sum (see below). */

@@ -66,8 +66,11 @@ public final class LearnedStage {
               + " is not a directory: train one with ./tieout residue-train --out "
               + trained);
     }
+    // the processors' fee schedules are learned in the background while the open items are indexed
+    java.util.concurrent.CompletableFuture<FeeSchedules> learning =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> FeeSchedules.learn(rules, bank, ledger));
     Reconciliation rec = LearnedResidue.reopenProposals(rules, bank, ledger);
-    FeeSchedules fees = FeeSchedules.learn(rules, bank, ledger);
     int texts = rec.unmatchedBank().size() + rec.unmatchedLedger().size();
     int max =
         Integer.parseInt(
@@ -104,7 +107,9 @@ public final class LearnedStage {
                                 String.valueOf(LearnedResidue.Settings.DEFAULT.threshold()))),
                     LearnedResidue.Settings.DEFAULT.daysBefore(),
                     LearnedResidue.Settings.DEFAULT.daysAfter()))
-            .propose(rec.unmatchedBank(), rec.unmatchedLedger(), sim, fees, progress);
+            .propose(
+                rec.unmatchedBank(), rec.unmatchedLedger(), sim, () -> learned(learning), progress);
+    FeeSchedules fees = learned(learning);
     String note =
         String.format(
                 Locale.ROOT,
@@ -118,6 +123,15 @@ public final class LearnedStage {
                 r.groups().size())
             + feeNote(fees);
     return new Outcome(LearnedResidue.merge(rules, rec, r.groups()), r.groups(), note);
+  }
+
+  private static FeeSchedules learned(
+      java.util.concurrent.CompletableFuture<FeeSchedules> learning) {
+    try {
+      return learning.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** The processors' fee schedules the run learned, for the run's note. */
