@@ -17,6 +17,7 @@ import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.Reconciler;
 import org.tieout.matcher.Reconciliation;
+import org.tieout.review.Background;
 
 /**
  * The main job, file to file: import, match, write the results and the report. Bad rows stop the
@@ -80,12 +81,7 @@ public final class BatchRun {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> RunSummary.of(inputs, rec, request.asOf(), took));
     writeResults(request.outDir(), rec);
-    RunSummary summary;
-    try {
-      summary = summarising.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    RunSummary summary = Background.join(summarising);
     List<AnomalyScorer.Assessment> flagged =
         writeReports(request, inputs, rec, summary, residue.note());
     List<String> stored = db == null ? List.of() : db.complete(rec, summary, flagged);
@@ -109,7 +105,7 @@ public final class BatchRun {
               OutputFiles.unmatchedLedger(out, rec.unmatchedLedger());
             });
     OutputFiles.matches(out, rec.groups());
-    open.join();
+    Background.join(open);
     progress.update("writing", 3, 5);
   }
 

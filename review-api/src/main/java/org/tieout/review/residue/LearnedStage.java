@@ -13,6 +13,7 @@ import org.tieout.matcher.MatchingConfig;
 import org.tieout.matcher.PairScorer;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.Reconciliation;
+import org.tieout.review.Background;
 
 /**
  * The learned half of the residue stage, which needs no key: retrieval of candidates and the
@@ -108,8 +109,12 @@ public final class LearnedStage {
                     LearnedResidue.Settings.DEFAULT.daysBefore(),
                     LearnedResidue.Settings.DEFAULT.daysAfter()))
             .propose(
-                rec.unmatchedBank(), rec.unmatchedLedger(), sim, () -> learned(learning), progress);
-    FeeSchedules fees = learned(learning);
+                rec.unmatchedBank(),
+                rec.unmatchedLedger(),
+                sim,
+                () -> Background.join(learning),
+                progress);
+    FeeSchedules fees = Background.join(learning);
     String note =
         String.format(
                 Locale.ROOT,
@@ -123,15 +128,6 @@ public final class LearnedStage {
                 r.groups().size())
             + feeNote(fees);
     return new Outcome(LearnedResidue.merge(rules, rec, r.groups()), r.groups(), note);
-  }
-
-  private static FeeSchedules learned(
-      java.util.concurrent.CompletableFuture<FeeSchedules> learning) {
-    try {
-      return learning.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 
   /** The processors' fee schedules the run learned, for the run's note. */
