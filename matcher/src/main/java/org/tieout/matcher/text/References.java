@@ -17,43 +17,19 @@ public final class References {
 
   /** The key of a ledger document reference, or null when it has too few digits to be one. */
   public static String key(String reference) {
-    return reference == null ? null : keyOfCompact(compact(reference));
-  }
-
-  /** Upper case, letters A-Z and digits only. */
-  private static String compact(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = Character.toUpperCase(text.charAt(i));
-      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        out.append(c);
-      }
+    if (reference == null) {
+      return null;
     }
-    return out.toString();
-  }
-
-  private static int digits(String compact) {
+    // compacted: upper case, letters A-Z and digits only
+    char[] buf = new char[reference.length()];
     int n = 0;
-    for (int i = 0; i < compact.length(); i++) {
-      char c = compact.charAt(i);
-      if (c >= '0' && c <= '9') {
-        n++;
+    for (int i = 0; i < reference.length(); i++) {
+      char u = Character.toUpperCase(reference.charAt(i));
+      if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')) {
+        buf[n++] = u;
       }
     }
-    return n;
-  }
-
-  /** {@link #key} of a text already {@link #compact}. */
-  private static String keyOfCompact(String compact) {
-    int start = 0;
-    while (start < compact.length() && Character.isLetter(compact.charAt(start))) {
-      start++;
-    }
-    while (start < compact.length() - 1 && compact.charAt(start) == '0') {
-      start++;
-    }
-    String key = compact.substring(start);
-    return digits(key) >= MIN_DIGITS ? key : null;
+    return keyOf(buf, 0, n);
   }
 
   /**
@@ -119,7 +95,11 @@ public final class References {
     }
   }
 
-  /** {@link #keyOfCompact} of {@code buf[from, to)}, without a string unless it is a key. */
+  /**
+   * The key of the compacted text {@code buf[from, to)} (upper-case letters and digits only): its
+   * leading letters and zeros dropped, if {@link #MIN_DIGITS} digits remain; a string is made only
+   * for a key.
+   */
   private static String keyOf(char[] buf, int from, int to) {
     int start = from;
     while (start < to && buf[start] >= 'A' && buf[start] <= 'Z') {
