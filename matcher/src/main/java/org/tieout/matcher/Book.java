@@ -49,11 +49,11 @@ final class Book {
   final boolean[] bankTaken;
   final boolean[] ledgerTaken;
 
-  private final List<Map<String, int[]>> ledgerByRef;
-  private final List<Map<String, int[]>> bankByRef;
-  private final Map<Long, int[]> ledgerByAmount;
-  private final List<Map<String, int[]>> ledgerByName;
-  private final List<Map<String, int[]>> bankByName;
+  private final KeyIndex ledgerByRef;
+  private final KeyIndex bankByRef;
+  private final KeyIndex ledgerByAmount;
+  private final KeyIndex ledgerByName;
+  private final KeyIndex bankByName;
 
   Book(List<BankLine> bankLines, List<LedgerEntry> entries, MatchingConfig config) {
     this.bank = bankLines.toArray(BankLine[]::new);
@@ -123,13 +123,11 @@ final class Book {
     bankTaken = new boolean[bank.length];
     ledgerTaken = new boolean[ledger.length];
 
-    int poolCount = poolLimits.length;
     // the five indexes are independent: build them side by side
     var refs =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () ->
                 index(
-                    poolCount,
                     ledger.length,
                     ledgerPool,
                     i -> ledgerRef[i] == null ? null : new String[] {ledgerRef[i]},
@@ -138,30 +136,19 @@ final class Book {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () ->
                 index(
-                    poolCount,
                     ledger.length,
                     ledgerPool,
                     i -> blockKeys(ledgerName[i], ledgerBlock[i]),
                     ledgerDay));
     var bankNames =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () ->
-                index(
-                    poolCount,
-                    bank.length,
-                    bankPool,
-                    i -> blockKeys(bankName[i], bankBlock[i]),
-                    bankDay));
+            () -> index(bank.length, bankPool, i -> blockKeys(bankName[i], bankBlock[i]), bankDay));
     ledgerByAmount = amountIndex();
     ledgerByRef = refs.join();
     // a bank text's reference matters to the index only if some ledger entry carries it
     bankByRef =
         index(
-            poolCount,
-            bank.length,
-            bankPool,
-            i -> knownRefs(ledgerByRef.get(bankPool[i]), bankRefs[i]),
-            bankDay);
+            bank.length, bankPool, i -> knownRefs(ledgerByRef, bankPool[i], bankRefs[i]), bankDay);
     ledgerByName = ledgerNames.join();
     bankByName = bankNames.join();
   }
@@ -181,44 +168,27 @@ final class Book {
     return id;
   }
 
-  /** Per pool, a multimap from key to positions, each list sorted by day. */
-  private static List<Map<String, int[]>> index(
-      int pools, int n, int[] poolOf, java.util.function.IntFunction<String[]> keysOf, int[] day) {
-    List<Map<String, IntList>> lists = new java.util.ArrayList<>();
-    for (int p = 0; p < pools; p++) {
-      lists.add(new HashMap<>());
-    }
+  /** Items by pool and key, each key's sorted by day. */
+  private static KeyIndex index(
+      int n, int[] poolOf, java.util.function.IntFunction<String[]> keysOf, int[] day) {
+    KeyIndex.Builder b = KeyIndex.Builder.ofText();
     for (int i = 0; i < n; i++) {
       String[] keys = keysOf.apply(i);
-      if (keys == null) {
-        continue;
-      }
-      Map<String, IntList> m = lists.get(poolOf[i]);
-      for (String k : keys) {
-        m.computeIfAbsent(k, x -> new IntList()).add(i);
+      if (keys != null) {
+        for (String k : keys) {
+          b.add(poolOf[i], k, i);
+        }
       }
     }
-    List<Map<String, int[]>> out = new java.util.ArrayList<>(pools);
-    for (Map<String, IntList> m : lists) {
-      Map<String, int[]> sorted = new HashMap<>(m.size() * 2);
-      m.forEach((k, v) -> sorted.put(k, v.sortedBy(day)));
-      out.add(sorted);
-    }
-    return out;
+    return b.build(day);
   }
 
-  private Map<Long, int[]> amountIndex() {
-    Map<Long, IntList> lists = new HashMap<>();
+  private KeyIndex amountIndex() {
+    KeyIndex.Builder b = KeyIndex.Builder.ofNumbers();
     for (int i = 0; i < ledger.length; i++) {
-      lists.computeIfAbsent(amountKey(ledgerPool[i], ledgerMinor[i]), x -> new IntList()).add(i);
+      b.add(ledgerPool[i], ledgerMinor[i], i);
     }
-    Map<Long, int[]> out = new HashMap<>(lists.size() * 2);
-    lists.forEach((k, v) -> out.put(k, v.sortedBy(ledgerDay)));
-    return out;
-  }
-
-  private static long amountKey(int pool, long minor) {
-    return minor * 31 + pool * 0x9E3779B97F4A7C15L;
+    return b.build(ledgerDay);
   }
 
   MatchingConfig.Limits limits(int pool) {
@@ -231,46 +201,43 @@ final class Book {
    * whose entries the caller looks up another way).
    */
   int[] ledgerWithAmount(int pool, long minor, int fromDay, int toDay, int atMost) {
-    int[] all = ledgerByAmount.get(amountKey(pool, minor));
-    if (all == null) {
-      return EMPTY;
-    }
-    return filter(
-        all,
-        i -> ledgerPool[i] == pool && ledgerMinor[i] == minor && !ledgerTaken[i],
-        ledgerDay,
-        fromDay,
-        toDay,
-        atMost + 1);
+    int id = ledgerByAmount.find(pool, minor);
+    return id < 0
+        ? EMPTY
+        : filter(ledgerByAmount, id, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay, atMost + 1);
   }
 
   int[] ledgerWithRef(int pool, String key) {
-    int[] all = ledgerByRef.get(pool).get(key);
-    return all == null
+    int id = ledgerByRef.find(pool, key);
+    return id < 0
         ? EMPTY
-        : filter(all, i -> !ledgerTaken[i], ledgerDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        : filter(
+            ledgerByRef, id, i -> !ledgerTaken[i], ledgerDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   int[] bankWithRef(int pool, String key) {
-    int[] all = bankByRef.get(pool).get(key);
-    return all == null
+    int id = bankByRef.find(pool, key);
+    return id < 0
         ? EMPTY
-        : filter(all, i -> !bankTaken[i], bankDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        : filter(bankByRef, id, i -> !bankTaken[i], bankDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /** Open ledger entries whose counterparty shares the name's blocking key, within the window. */
   int[] ledgerNamed(int pool, String block, int fromDay, int toDay) {
-    int[] all = block.isEmpty() ? null : ledgerByName.get(pool).get(block);
-    return all == null ? EMPTY : filter(all, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay);
+    int id = block.isEmpty() ? -1 : ledgerByName.find(pool, block);
+    return id < 0
+        ? EMPTY
+        : filter(ledgerByName, id, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay);
   }
 
   /** Open ledger entries of this amount whose counterparty's blocking key is this one. */
   int[] ledgerNamedWithAmount(int pool, String block, long minor, int fromDay, int toDay) {
-    int[] all = block.isEmpty() ? null : ledgerByName.get(pool).get(block);
-    return all == null
+    int id = block.isEmpty() ? -1 : ledgerByName.find(pool, block);
+    return id < 0
         ? EMPTY
         : filter(
-            all,
+            ledgerByName,
+            id,
             i -> ledgerMinor[i] == minor && !ledgerTaken[i] && block.equals(ledgerBlock[i]),
             ledgerDay,
             fromDay,
@@ -278,8 +245,8 @@ final class Book {
   }
 
   int[] bankNamed(int pool, String block, int fromDay, int toDay) {
-    int[] all = block.isEmpty() ? null : bankByName.get(pool).get(block);
-    return all == null ? EMPTY : filter(all, i -> !bankTaken[i], bankDay, fromDay, toDay);
+    int id = block.isEmpty() ? -1 : bankByName.find(pool, block);
+    return id < 0 ? EMPTY : filter(bankByName, id, i -> !bankTaken[i], bankDay, fromDay, toDay);
   }
 
   static final int[] EMPTY = new int[0];
@@ -303,10 +270,10 @@ final class Book {
     return v;
   }
 
-  private static String[] knownRefs(Map<String, int[]> ledgerRefs, String[] keys) {
+  private static String[] knownRefs(KeyIndex ledgerRefs, int pool, String[] keys) {
     int known = 0;
     for (String k : keys) {
-      if (ledgerRefs.containsKey(k)) {
+      if (ledgerRefs.find(pool, k) >= 0) {
         known++;
       }
     }
@@ -316,7 +283,7 @@ final class Book {
     String[] out = new String[known];
     int n = 0;
     for (String k : keys) {
-      if (ledgerRefs.containsKey(k)) {
+      if (ledgerRefs.find(pool, k) >= 0) {
         out[n++] = k;
       }
     }
@@ -394,27 +361,35 @@ final class Book {
   }
 
   private static int[] filter(
-      int[] sorted, java.util.function.IntPredicate keep, int[] day, int fromDay, int toDay) {
-    return filter(sorted, keep, day, fromDay, toDay, Integer.MAX_VALUE);
+      KeyIndex index,
+      int id,
+      java.util.function.IntPredicate keep,
+      int[] day,
+      int fromDay,
+      int toDay) {
+    return filter(index, id, keep, day, fromDay, toDay, Integer.MAX_VALUE);
   }
 
-  /** The first {@code limit} of the items kept, in day order. */
+  /** The first {@code limit} of the key's items kept, in day order. */
   private static int[] filter(
-      int[] sorted,
+      KeyIndex index,
+      int id,
       java.util.function.IntPredicate keep,
       int[] day,
       int fromDay,
       int toDay,
       int limit) {
+    int[] sorted = index.positions;
+    int end = index.to(id);
     // sorted by day: binary search the window's start
-    int lo = Bisect.first(0, sorted.length, k -> day[sorted[k]] < fromDay);
+    int lo = Bisect.first(index.from(id), end, k -> day[sorted[k]] < fromDay);
     int[] out = null;
     int n = 0;
-    for (int k = lo; k < sorted.length && day[sorted[k]] <= toDay && n < limit; k++) {
+    for (int k = lo; k < end && day[sorted[k]] <= toDay && n < limit; k++) {
       int i = sorted[k];
       if (keep.test(i)) {
         if (out == null) {
-          out = new int[Math.min(8, sorted.length - k)];
+          out = new int[Math.min(8, end - k)];
         } else if (n == out.length) {
           out = Arrays.copyOf(out, n * 2);
         }
