@@ -346,9 +346,12 @@ final class Book {
                 ledgerSlots[i - bank.length] = slot;
               }
             });
-    Map<String, NameKey> byNormalised = new HashMap<>();
+    // keyed on both cores: a key's id only names it in the similarity cache, so which of two
+    // racing threads makes a normalised form's key does not change any result
+    java.util.concurrent.ConcurrentHashMap<String, NameKey> byNormalised =
+        new java.util.concurrent.ConcurrentHashMap<>();
     slots.forEach(
-        (raw, slot) -> slot.key = byNormalised.computeIfAbsent(slot.normalised, Book::newKey));
+        1_000, (raw, slot) -> slot.key = cached(byNormalised, slot.normalised, Book::newKey));
     return new NameSlot[][] {bankSlots, ledgerSlots};
   }
 
