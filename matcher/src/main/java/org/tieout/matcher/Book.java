@@ -201,52 +201,64 @@ final class Book {
    * whose entries the caller looks up another way).
    */
   int[] ledgerWithAmount(int pool, long minor, int fromDay, int toDay, int atMost) {
-    int id = ledgerByAmount.find(pool, minor);
-    return id < 0
-        ? EMPTY
-        : filter(ledgerByAmount, id, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay, atMost + 1);
+    return filter(
+        ledgerByAmount,
+        ledgerByAmount.find(pool, minor),
+        i -> !ledgerTaken[i],
+        ledgerDay,
+        fromDay,
+        toDay,
+        atMost + 1);
   }
 
   int[] ledgerWithRef(int pool, String key) {
-    int id = ledgerByRef.find(pool, key);
-    return id < 0
-        ? EMPTY
-        : filter(
-            ledgerByRef, id, i -> !ledgerTaken[i], ledgerDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return filter(
+        ledgerByRef,
+        ledgerByRef.find(pool, key),
+        i -> !ledgerTaken[i],
+        ledgerDay,
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE);
   }
 
   int[] bankWithRef(int pool, String key) {
-    int id = bankByRef.find(pool, key);
-    return id < 0
-        ? EMPTY
-        : filter(bankByRef, id, i -> !bankTaken[i], bankDay, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return filter(
+        bankByRef,
+        bankByRef.find(pool, key),
+        i -> !bankTaken[i],
+        bankDay,
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE);
   }
 
-  /** Open ledger entries whose counterparty shares the name's blocking key, within the window. */
+  /**
+   * Open ledger entries whose counterparty shares the name's blocking key, within the window (none
+   * for an empty block: no item is filed under it).
+   */
   int[] ledgerNamed(int pool, String block, int fromDay, int toDay) {
-    int id = block.isEmpty() ? -1 : ledgerByName.find(pool, block);
-    return id < 0
-        ? EMPTY
-        : filter(ledgerByName, id, i -> !ledgerTaken[i], ledgerDay, fromDay, toDay);
+    return filter(
+        ledgerByName,
+        ledgerByName.find(pool, block),
+        i -> !ledgerTaken[i],
+        ledgerDay,
+        fromDay,
+        toDay);
   }
 
   /** Open ledger entries of this amount whose counterparty's blocking key is this one. */
   int[] ledgerNamedWithAmount(int pool, String block, long minor, int fromDay, int toDay) {
-    int id = block.isEmpty() ? -1 : ledgerByName.find(pool, block);
-    return id < 0
-        ? EMPTY
-        : filter(
-            ledgerByName,
-            id,
-            i -> ledgerMinor[i] == minor && !ledgerTaken[i] && block.equals(ledgerBlock[i]),
-            ledgerDay,
-            fromDay,
-            toDay);
+    return filter(
+        ledgerByName,
+        ledgerByName.find(pool, block),
+        i -> ledgerMinor[i] == minor && !ledgerTaken[i] && block.equals(ledgerBlock[i]),
+        ledgerDay,
+        fromDay,
+        toDay);
   }
 
   int[] bankNamed(int pool, String block, int fromDay, int toDay) {
-    int id = block.isEmpty() ? -1 : bankByName.find(pool, block);
-    return id < 0 ? EMPTY : filter(bankByName, id, i -> !bankTaken[i], bankDay, fromDay, toDay);
+    return filter(
+        bankByName, bankByName.find(pool, block), i -> !bankTaken[i], bankDay, fromDay, toDay);
   }
 
   static final int[] EMPTY = new int[0];
@@ -292,14 +304,17 @@ final class Book {
 
   /**
    * The keys an item is indexed under: its block, and for names of several words also the first
-   * word alone, so that a one-word name on the other side still finds it.
+   * word alone, so that a one-word name on the other side still finds it. Never the empty key: a
+   * name without a block finds nothing by name.
    */
   private static String[] blockKeys(NameKey name, String block) {
     if (block.isEmpty()) {
       return null;
     }
     String coarse = name.coarseBlock();
-    return coarse.equals(block) ? new String[] {block} : new String[] {block, coarse};
+    return coarse.isEmpty() || coarse.equals(block)
+        ? new String[] {block}
+        : new String[] {block, coarse};
   }
 
   private static final java.util.concurrent.atomic.AtomicInteger KEY_IDS =
@@ -373,7 +388,7 @@ final class Book {
     return filter(index, id, keep, day, fromDay, toDay, Integer.MAX_VALUE);
   }
 
-  /** The first {@code limit} of the key's items kept, in day order. */
+  /** The first {@code limit} of the key's items kept, in day order; none for no key (-1). */
   private static int[] filter(
       KeyIndex index,
       int id,
@@ -382,6 +397,9 @@ final class Book {
       int fromDay,
       int toDay,
       int limit) {
+    if (id < 0) {
+      return EMPTY;
+    }
     int[] sorted = index.positions;
     int end = index.to(id);
     // sorted by day: binary search the window's start

@@ -13,7 +13,6 @@ import java.util.Arrays;
  */
 final class KeyIndex {
   private final long[] table;
-  private final int mask;
   private final int[] keyPool;
   private final String[] keyText;
   private final long[] keyNumber;
@@ -24,7 +23,6 @@ final class KeyIndex {
 
   private KeyIndex(Builder b, int[] runs, int[] positions) {
     this.table = b.table;
-    this.mask = b.table.length - 1;
     this.keyPool = Arrays.copyOf(b.keyPool, b.keys);
     this.keyText = b.keyText == null ? null : Arrays.copyOf(b.keyText, b.keys);
     this.keyNumber = b.keyNumber == null ? null : Arrays.copyOf(b.keyNumber, b.keys);
@@ -34,32 +32,12 @@ final class KeyIndex {
 
   /** The key's id, or -1 when no item has it. */
   int find(int pool, String key) {
-    int h = hash(pool, key.hashCode());
-    for (int s = h & mask; ; s = (s + 1) & mask) {
-      long cell = table[s];
-      if (cell == 0) {
-        return -1;
-      }
-      int id = (int) cell - 1;
-      if ((int) (cell >>> 32) == h && keyPool[id] == pool && key.equals(keyText[id])) {
-        return id;
-      }
-    }
+    return (int) table[slot(table, hash(pool, key), pool, key, keyPool, keyText)] - 1;
   }
 
   /** The key's id, or -1 when no item has it. */
   int find(int pool, long key) {
-    int h = hash(pool, Long.hashCode(key * 0x9E3779B97F4A7C15L));
-    for (int s = h & mask; ; s = (s + 1) & mask) {
-      long cell = table[s];
-      if (cell == 0) {
-        return -1;
-      }
-      int id = (int) cell - 1;
-      if ((int) (cell >>> 32) == h && keyPool[id] == pool && keyNumber[id] == key) {
-        return id;
-      }
-    }
+    return (int) table[slot(table, hash(pool, key), pool, key, keyPool, keyNumber)] - 1;
   }
 
   int from(int id) {
@@ -74,9 +52,51 @@ final class KeyIndex {
     return runs.length - 1;
   }
 
-  private static int hash(int pool, int keyHash) {
+  private static int hash(int pool, String key) {
+    return mix(pool, key.hashCode());
+  }
+
+  private static int hash(int pool, long key) {
+    return mix(pool, Long.hashCode(key * 0x9E3779B97F4A7C15L));
+  }
+
+  private static int mix(int pool, int keyHash) {
     int h = (keyHash + pool * 0x61C88647) * 0x9E3779B9;
     return h ^ (h >>> 16);
+  }
+
+  /**
+   * The table slot that holds the key (its cell: hash in the high half, id + 1 in the low), or the
+   * empty slot (cell 0) where it would go. The table always has empty slots.
+   */
+  private static int slot(
+      long[] table, int h, int pool, String key, int[] keyPool, String[] keyText) {
+    int mask = table.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      long cell = table[s];
+      if (cell == 0) {
+        return s;
+      }
+      int id = (int) cell - 1;
+      if ((int) (cell >>> 32) == h && keyPool[id] == pool && key.equals(keyText[id])) {
+        return s;
+      }
+    }
+  }
+
+  private static int slot(
+      long[] table, int h, int pool, long key, int[] keyPool, long[] keyNumber) {
+    int mask = table.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      long cell = table[s];
+      if (cell == 0) {
+        return s;
+      }
+      int id = (int) cell - 1;
+      if ((int) (cell >>> 32) == h && keyPool[id] == pool && keyNumber[id] == key) {
+        return s;
+      }
+    }
   }
 
   /**
@@ -109,35 +129,25 @@ final class KeyIndex {
 
     /** Files the item at {@code position} under the key; positions must not decrease. */
     void add(int pool, String key, int position) {
-      int h = hash(pool, key.hashCode());
-      int mask = table.length - 1;
-      int s = h & mask;
-      for (long cell; (cell = table[s]) != 0; s = (s + 1) & mask) {
-        int id = (int) cell - 1;
-        if ((int) (cell >>> 32) == h && keyPool[id] == pool && key.equals(keyText[id])) {
-          pair(id, position);
-          return;
-        }
+      int h = hash(pool, key);
+      int s = slot(table, h, pool, key, keyPool, keyText);
+      int id = (int) table[s] - 1;
+      if (id < 0) {
+        id = newKey(s, h, pool);
+        keyText[id] = key;
       }
-      int id = newKey(s, h, pool);
-      keyText[id] = key;
       pair(id, position);
     }
 
     /** Files the item at {@code position} under the key; positions must not decrease. */
     void add(int pool, long key, int position) {
-      int h = hash(pool, Long.hashCode(key * 0x9E3779B97F4A7C15L));
-      int mask = table.length - 1;
-      int s = h & mask;
-      for (long cell; (cell = table[s]) != 0; s = (s + 1) & mask) {
-        int id = (int) cell - 1;
-        if ((int) (cell >>> 32) == h && keyPool[id] == pool && keyNumber[id] == key) {
-          pair(id, position);
-          return;
-        }
+      int h = hash(pool, key);
+      int s = slot(table, h, pool, key, keyPool, keyNumber);
+      int id = (int) table[s] - 1;
+      if (id < 0) {
+        id = newKey(s, h, pool);
+        keyNumber[id] = key;
       }
-      int id = newKey(s, h, pool);
-      keyNumber[id] = key;
       pair(id, position);
     }
 
