@@ -196,8 +196,17 @@ final class SubsetSum {
       List<Long> found = new ArrayList<>();
       boolean tooMany = false;
       int from = second.size;
-      for (int i = 0; i < first.size && low <= high && !tooMany; i++) {
+      // a first-half set below the range even with the second half's largest sum meets nothing,
+      // nor, from the first above it with the smallest, does any after it
+      long lowest = second.sums[0];
+      long largest = second.sums[second.size - 1];
+      long below = low - largest;
+      int start = Bisect.first(0, first.size, i -> first.sums[i] < below);
+      for (int i = start; i < first.size && low <= high && !tooMany; i++) {
         long sum = first.sums[i];
+        if (sum > high - lowest) {
+          break;
+        }
         while (from > 0 && second.sums[from - 1] >= low - sum) {
           from--;
         }
