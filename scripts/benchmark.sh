@@ -22,6 +22,8 @@ if [ ! -f "$data/bank.csv" ]; then
   "$root/tieout" generate -q --out "$data" --bank-lines "$lines" --seed 11 --days 365
 fi
 wc -l "$data/bank.csv" "$data/ledger.csv"
+# the launcher builds the jar first when it is stale: not part of the run measured
+"$root/tieout" --version >/dev/null
 run=("$root/tieout" reconcile -q
   --bank "$data/bank.csv" --ledger "$data/ledger.csv" --out "$data/out" --truth "$data/truth.csv")
 if ! $cpu; then
@@ -29,8 +31,6 @@ if ! $cpu; then
   exit
 fi
 
-# the launcher builds the jar first when it is stale: not part of the run measured
-"$root/tieout" --version >/dev/null
 /usr/bin/time -f 'wall %e s, peak RSS %M KB' "${run[@]}" &
 timer=$!
 declare -A seen kind
