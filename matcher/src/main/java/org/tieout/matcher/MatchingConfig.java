@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tieout.core.Money;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -78,7 +80,9 @@ public record MatchingConfig(Limits defaults, Map<String, Limits> accounts) {
 
   public MatchingConfig {
     defaults = defaults == null ? Limits.DEFAULT : defaults.over(Limits.DEFAULT);
-    accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
+    // sorted by account: the run record's configuration (and the key that makes a rerun find its
+    // earlier run) must come out the same in every JVM, which Map.copyOf's order does not
+    accounts = accounts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(accounts));
   }
 
   public static MatchingConfig defaultConfig() {

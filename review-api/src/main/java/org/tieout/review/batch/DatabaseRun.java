@@ -45,11 +45,8 @@ final class DatabaseRun {
         progress.update("storing imports", ++done, total);
       }
       String config = OutputFiles.JSON.writeValueAsString(request.config().describe());
-      List<Map<String, String>> files = new ArrayList<>();
-      for (SourceFile s : inputs.files()) {
-        files.add(Map.of("name", s.name(), "sha256", s.contentHash()));
-      }
-      String inputsJson = OutputFiles.JSON.writeValueAsString(files);
+      String inputsJson =
+          OutputFiles.JSON.writeValueAsString(OutputFiles.inputFiles(inputs.files()));
       String key =
           ContentHash.sha256(
               inputs.files().stream().map(SourceFile::contentHash).sorted().toList()

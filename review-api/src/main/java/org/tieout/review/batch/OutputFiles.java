@@ -16,6 +16,7 @@ import org.tieout.core.BankLine;
 import org.tieout.core.LedgerEntry;
 import org.tieout.core.MatchGroup;
 import org.tieout.core.Money;
+import org.tieout.core.SourceFile;
 import org.tieout.core.format.ImportProblem;
 import org.tieout.core.format.InterchangeCsv;
 import tools.jackson.databind.SerializationFeature;
@@ -137,19 +138,36 @@ public final class OutputFiles {
     Map<String, Object> rules = new LinkedHashMap<>();
     s.byRule()
         .forEach(
-            (k, v) ->
-                rules.put(k, Map.of("auto_matched", v.autoMatched(), "proposed", v.proposed())));
+            (k, v) -> {
+              // ordered maps only: Map.of's order changes from one JVM to the next
+              Map<String, Object> counts = new LinkedHashMap<>();
+              counts.put("auto_matched", v.autoMatched());
+              counts.put("proposed", v.proposed());
+              rules.put(k, counts);
+            });
     m.put("groups_by_rule", rules);
     m.put("open_bank_by_account_and_age", amounts(s.openBankByAccountAndAge()));
     m.put("open_ledger_by_account_and_age", amounts(s.openLedgerByAccountAndAge()));
     m.put("duration_ms", s.duration().toMillis());
-    List<Map<String, Object>> files = new ArrayList<>();
-    inputs.files().forEach(f -> files.add(Map.of("name", f.name(), "sha256", f.contentHash())));
-    m.put("inputs", files);
+    m.put("inputs", inputFiles(inputs.files()));
     m.put("rejected_rows", inputs.problems().size());
     m.put("notes", inputs.notes());
     m.putAll(extra);
     return m;
+  }
+
+  /**
+   * Each input file's name and SHA-256, in the order given, for summary.json and the run record.
+   */
+  public static List<Map<String, String>> inputFiles(List<SourceFile> sources) {
+    List<Map<String, String>> files = new ArrayList<>();
+    for (SourceFile f : sources) {
+      Map<String, String> file = new LinkedHashMap<>();
+      file.put("name", f.name());
+      file.put("sha256", f.contentHash());
+      files.add(file);
+    }
+    return files;
   }
 
   private static Map<String, Map<String, String>> amounts(Map<String, Map<String, Money>> sums) {

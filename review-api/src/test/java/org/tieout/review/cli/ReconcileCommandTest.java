@@ -6,10 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tieout.review.batch.OutputFiles;
 
 /** The command line as an operator uses it: exit codes, files written, messages on bad input. */
 class ReconcileCommandTest {
@@ -74,6 +78,21 @@ class ReconcileCommandTest {
         .contains("Reconciliation report")
         .contains("amount_date_counterparty");
     assertThat(Files.readString(result.resolve("summary.json"))).contains("\"auto_match_rate\"");
+    // the same keys in the same order in every run: a rerun's summary differs only in its duration
+    Map<?, ?> summary =
+        OutputFiles.JSON.readValue(result.resolve("summary.json").toFile(), LinkedHashMap.class);
+    assertThat(((Map<?, ?>) summary.get("groups_by_rule")).values())
+        .isNotEmpty()
+        .allSatisfy(
+            counts ->
+                assertThat(List.<Object>copyOf(((Map<?, ?>) counts).keySet()))
+                    .containsExactly("auto_matched", "proposed"));
+    assertThat((List<?>) summary.get("inputs"))
+        .hasSize(2)
+        .allSatisfy(
+            f ->
+                assertThat(List.<Object>copyOf(((Map<?, ?>) f).keySet()))
+                    .containsExactly("name", "sha256"));
     assertThat(out.toString()).contains("auto-matched");
     assertThat(
             TieoutCli.execute(
