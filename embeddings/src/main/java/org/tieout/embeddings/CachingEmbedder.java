@@ -21,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Embeds each distinct text once per model: vectors are kept by the SHA-256 of model id and text,
  * in memory and, given a directory, in an append-only file per model, so a rerun embeds nothing it
- * has embedded before. A torn last record (a crash mid-write) is ignored on reading.
+ * has embedded before. A torn last record (a crash mid-write) is ignored on reading. A cache that
+ * cannot be written (a read-only home) is said once and the run goes on with its vectors in memory.
  */
 public final class CachingEmbedder implements Embedder {
   private final Embedder inner;
   private final Map<String, float[]> cache = new ConcurrentHashMap<>();
-  private final Path file;
+  private Path file;
   private long computed;
 
   public CachingEmbedder(Embedder inner, Path dir) {
@@ -113,7 +114,14 @@ public final class CachingEmbedder implements Embedder {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the embedding cache " + file, e);
+      System.err.println(
+          "tieout: cannot write the embedding cache "
+              + file
+              + " ("
+              + e
+              + "); this run's embeddings are kept in memory only (TIEOUT_CACHE_DIR sets the"
+              + " cache's place)");
+      file = null;
     }
   }
 

@@ -2,6 +2,7 @@ package org.tieout.embeddings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class EmbeddersTest {
     List<float[]> again = second.embed(List.of("b", "a"));
     assertThat(second.computed()).isZero();
     assertThat(again.get(1)).containsExactly(first.embed(List.of("a")).get(0));
+  }
+
+  @Test
+  void aCacheThatCannotBeWrittenLeavesTheVectorsInMemory() throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("taken"), "a file, not a directory");
+    CachingEmbedder embedder = new CachingEmbedder(new FakeEmbedder(), notADirectory);
+    List<float[]> first = embedder.embed(List.of("a", "b"));
+    List<float[]> again = embedder.embed(List.of("b", "c"));
+    assertThat(again.get(0)).containsExactly(first.get(1));
+    assertThat(embedder.computed()).isEqualTo(3);
+    assertThat(Files.readString(notADirectory)).isEqualTo("a file, not a directory");
   }
 
   @Test
