@@ -72,12 +72,13 @@ final class Fields {
   }
 
   /**
-   * {@code yyyy-MM-ddTHH:mm:ss} with optional fraction and {@code Z} or {@code ±HH:MM}: the forms
-   * exports write. The JDK parser copies a map per optional section, too slow for millions of rows;
-   * anything else falls back to it.
+   * {@code yyyy-MM-ddTHH:mm}, optional {@code :ss} and fraction, then {@code Z} or {@code ±HH:MM}:
+   * the forms exports write (Java's own writes no seconds when they are zero). The JDK parser
+   * copies a map per optional section, too slow for millions of rows; anything else falls back to
+   * it.
    */
   private static OffsetDateTime fastTimestamp(String s) {
-    if (s.length() < 20 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (s.length() < 17 || s.charAt(10) != 'T' || s.charAt(13) != ':') {
       return null;
     }
     LocalDate date;
@@ -88,21 +89,28 @@ final class Fields {
     }
     int hour = digits(s, 11, 13);
     int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
+    int second = 0;
+    int i = 16;
+    int nanos = 0;
+    if (s.charAt(i) == ':') {
+      if (s.length() < 20) {
+        return null;
+      }
+      second = digits(s, 17, 19);
+      i = 19;
+      if (s.charAt(i) == '.') {
+        int start = ++i;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && i - start < 9) {
+          nanos = nanos * 10 + (s.charAt(i) - '0');
+          i++;
+        }
+        for (int k = i - start; k < 9; k++) {
+          nanos *= 10;
+        }
+      }
+    }
     if (hour < 0 || minute < 0 || second < 0) {
       return null;
-    }
-    int i = 19;
-    int nanos = 0;
-    if (s.charAt(i) == '.') {
-      int start = ++i;
-      while (i < s.length() && Character.isDigit(s.charAt(i)) && i - start < 9) {
-        nanos = nanos * 10 + (s.charAt(i) - '0');
-        i++;
-      }
-      for (int k = i - start; k < 9; k++) {
-        nanos *= 10;
-      }
     }
     java.time.ZoneOffset offset;
     String zone = s.substring(i);
