@@ -18,6 +18,7 @@ import org.tieout.core.LedgerEntry;
 import org.tieout.core.MatchGroup;
 import org.tieout.core.MatchStage;
 import org.tieout.core.MatchStatus;
+import org.tieout.core.learn.TwoPlaces;
 import org.tieout.matcher.text.Periods;
 import org.tieout.matcher.text.References;
 import org.tieout.matcher.text.SortedSets;
@@ -721,12 +722,11 @@ public final class LearnedResidue {
     long sum = c.book.sumLedger(x.e);
     long diff = sum - c.book.bankMinor[x.b];
     StringBuilder why = new StringBuilder();
-    why.append(
-        String.format(
-            Locale.ROOT,
-            "learned scorer, confidence %.2f (%s): ",
-            x.confidence,
-            or(scorer.reasons(x.f), "no one sign")));
+    why.append("learned scorer, confidence ")
+        .append(TwoPlaces.of(x.confidence))
+        .append(" (")
+        .append(or(scorer.reasons(x.f), "no one sign"))
+        .append("): ");
     if (x.e.length == 1) {
       why.append("entry ").append(c.book.ledger[x.e[0]].id().value());
     } else {
@@ -746,9 +746,8 @@ public final class LearnedResidue {
     why.append(", ")
         .append(Math.abs(gap))
         .append(gap >= 0 ? " day(s) after the latest entry" : " day(s) before the entry");
-    why.append(
-        String.format(
-            Locale.ROOT, ", counterparty similarity %.2f", x.f[PairFeatures.NAME_SIMILARITY]));
+    why.append(", counterparty similarity ")
+        .append(TwoPlaces.of(x.f[PairFeatures.NAME_SIMILARITY]));
     if (x.twins) {
       why.append(
           "; one of two open entries of this amount, counterparty and month (booked twice?):"

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -191,7 +190,7 @@ public final class BinaryModel {
     List<String> out = new ArrayList<>();
     for (Object[] o : pushes.subList(0, Math.min(top, pushes.size()))) {
       if ((Double) o[2] > 0) {
-        out.add(String.format(Locale.ROOT, "%s %.2f", o[0], (Double) o[1]));
+        out.add(o[0] + " " + TwoPlaces.of((Double) o[1]));
       }
     }
     return String.join(", ", out);
