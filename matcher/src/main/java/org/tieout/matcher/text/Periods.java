@@ -45,13 +45,43 @@ public final class Periods {
 
   /** The distinct months named in {@code text}, sorted; {@link #NONE} for none. */
   public static int[] in(String text) {
-    if (text == null || text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+    if (text == null || !hasDigit(text)) {
       return NONE; // every form names the year in digits
     }
     String t = text.toUpperCase(Locale.ROOT);
-    // most texts with a digit name no month ("Card sale order 100423"): a pattern runs only when
-    // what it cannot match without is there
-    return in(t, namesAMonth(t), t.indexOf('/') >= 0 || t.indexOf('.') >= 0 || t.indexOf('-') >= 0);
+    // most texts with a digit name no month ("Card sale order 100423", "INV-2026-001167" is one
+    // the numeric patterns must still read): a pattern runs only when what it cannot match without
+    // is there
+    return in(t, namesAMonth(t), separatedYear(t));
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a separator ({@code / . -}) follows or precedes "20": both numeric forms have one
+   * between the month and a year 20xx, before it (10/2025) or after it (2025-10).
+   */
+  static boolean separatedYear(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '/' || c == '.' || c == '-') {
+        if (i + 2 < t.length() && t.charAt(i + 1) == '2' && t.charAt(i + 2) == '0') {
+          return true;
+        }
+        if (i >= 4 && t.charAt(i - 4) == '2' && t.charAt(i - 3) == '0') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

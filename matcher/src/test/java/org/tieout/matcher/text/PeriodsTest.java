@@ -2,11 +2,17 @@ package org.tieout.matcher.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +55,22 @@ class PeriodsTest {
           String text) {
     String upper = text.toUpperCase(Locale.ROOT);
     assertThat(Periods.in(text)).containsExactly(Periods.in(upper, true, true));
+  }
+
+  /** The same, on texts made of the pieces dates are written with, so that forms do match. */
+  @Property(tries = 3000)
+  void theSkippedPatternsCouldNotHaveMatchedDatesEither(
+      @ForAll @Size(max = 8) List<@From("pieces") String> pieces) {
+    String text = String.join("", pieces);
+    assertThat(Periods.in(text))
+        .as(text)
+        .containsExactly(Periods.in(text.toUpperCase(Locale.ROOT), true, true));
+  }
+
+  @Provide
+  Arbitrary<String> pieces() {
+    return Arbitraries.of(
+        "1", "09", "10", "12", "13", "20", "2025", "2026", "202", "25", "0", "001167", "/", "-",
+        ".", " ", "OCT", "Okt", "INV", "x");
   }
 }
