@@ -148,13 +148,22 @@ public final class FeeSchedules {
       }
     }
     Map<String, LedgerEntry> entries = new HashMap<>();
-    Map<String, List<LedgerEntry>> byRef = new HashMap<>();
+    // the ledger's own payouts are three or more entries under one document reference, where most
+    // references are one invoice's: references are first counted by hash (two that share a count
+    // only make it larger), and only those that may have three entries are grouped
+    int[] perHash = new int[Integer.highestOneBit(Math.max(16, ledger.size())) << 2];
     for (LedgerEntry e : ledger) {
       if (entryIds.contains(e.id().value())) {
         entries.put(e.id().value(), e);
       }
-      if (e.documentRef() != null && !e.documentRef().isBlank()) {
-        byRef.computeIfAbsent(e.documentRef(), k -> new ArrayList<>(2)).add(e);
+      if (hasRef(e)) {
+        perHash[refSlot(e, perHash.length)]++;
+      }
+    }
+    Map<String, List<LedgerEntry>> byRef = new HashMap<>();
+    for (LedgerEntry e : ledger) {
+      if (hasRef(e) && perHash[refSlot(e, perHash.length)] >= 3) {
+        byRef.computeIfAbsent(e.documentRef(), k -> new ArrayList<>(4)).add(e);
       }
     }
     Map<String, NameKey> names = new HashMap<>();
@@ -182,12 +191,23 @@ public final class FeeSchedules {
     Map<String, Schedule> out = new HashMap<>();
     points.forEach(
         (k, byPayout) -> {
-          Schedule s = fit(new ArrayList<>(byPayout.values()));
+          // in the order of the payouts' first sales: the fit's sums do not depend on how the
+          // payouts were gathered
+          Schedule s = fit(new ArrayList<>(new TreeMap<>(byPayout).values()));
           if (s != null) {
             out.put(k, s);
           }
         });
     return out.isEmpty() ? NONE : new FeeSchedules(out);
+  }
+
+  private static boolean hasRef(LedgerEntry e) {
+    return e.documentRef() != null && !e.documentRef().isBlank();
+  }
+
+  private static int refSlot(LedgerEntry e, int slots) {
+    int h = e.documentRef().hashCode() * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & (slots - 1);
   }
 
   /**

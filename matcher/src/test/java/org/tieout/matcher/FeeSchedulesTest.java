@@ -81,6 +81,17 @@ class FeeSchedulesTest {
           Lines.entry(
               "L" + id++, 0, Money.ofMinor(-p[2], "EUR").toPlainString(), STRIPE, ref, "fees"));
     }
+    // among thousands of invoices, each under a reference of its own, and entries without one
+    for (int k = 0; k < 5_000; k++) {
+      ledger.add(
+          Lines.entry(
+              "L" + id++,
+              -k % 30,
+              "120.00",
+              "Acme " + k % 40,
+              k % 7 == 0 ? "" : "INV-" + k,
+              "inv"));
+    }
     Reconciliation none = new Reconciliation(List.of(), List.<BankLine>of(), ledger, Map.of());
     FeeSchedules fees = FeeSchedules.learn(none, List.of(), ledger);
     assertThat(fees.size()).isEqualTo(1);
