@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tieout.core.LedgerEntry;
@@ -92,11 +94,16 @@ class PgVectorRetrievalIT {
         retrieve(ResidueConfig.index(url, new TrigramEmbedder(), data.ledger(), open), open);
     assertThat(memory).hasSizeGreaterThan(20);
     assertThat(pg.keySet()).isEqualTo(memory.keySet());
+    // HNSW is approximate, and pgvector works in single precision: near ties may swap places, or
+    // one at the end of a list give way to another; on a residue this small no more than that
     int same = 0;
     for (TransactionId line : memory.keySet()) {
-      same += pg.get(line).equals(memory.get(line)) ? 1 : 0;
+      Set<LedgerEntry> exact = new HashSet<>(memory.get(line));
+      Set<LedgerEntry> approximate = new HashSet<>(pg.get(line));
+      same += exact.equals(approximate) ? 1 : 0;
+      approximate.retainAll(exact);
+      assertThat(approximate).as(line.value()).hasSizeGreaterThanOrEqualTo(exact.size() - 1);
     }
-    // HNSW is approximate; on a residue this small the lists are the exact ones, or nearly
     assertThat(same).isGreaterThanOrEqualTo(memory.size() * 95 / 100);
   }
 
