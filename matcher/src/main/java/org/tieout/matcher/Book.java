@@ -46,6 +46,10 @@ final class Book {
   final String[] ledgerBlock;
   final String[][] bankRefs;
   final String[] ledgerRef;
+
+  /** Every key of each entry's reference ({@link References#keys}), null when it has none. */
+  final String[][] ledgerRefs;
+
   final boolean[] bankTaken;
   final boolean[] ledgerTaken;
 
@@ -101,6 +105,7 @@ final class Book {
     ledgerMinor = new long[ledger.length];
     ledgerName = new NameKey[ledger.length];
     ledgerRef = new String[ledger.length];
+    ledgerRefs = new String[ledger.length][];
     IntStream.range(0, ledger.length)
         .parallel()
         .forEach(
@@ -109,7 +114,9 @@ final class Book {
               ledgerDay[i] = (int) e.postingDate().toEpochDay();
               ledgerMinor[i] = e.amount().minor();
               ledgerName[i] = NameSlot.key(names[1][i]);
-              ledgerRef[i] = References.key(e.documentRef());
+              String[] refs = References.keys(e.documentRef());
+              ledgerRef[i] = refs.length == 0 ? null : refs[0];
+              ledgerRefs[i] = refs.length == 0 ? null : refs;
             });
     bankBlock = new String[bank.length];
     ledgerBlock = new String[ledger.length];
@@ -126,12 +133,7 @@ final class Book {
     // the five indexes are independent: build them side by side
     var refs =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () ->
-                index(
-                    ledger.length,
-                    ledgerPool,
-                    i -> ledgerRef[i] == null ? null : new String[] {ledgerRef[i]},
-                    ledgerDay));
+            () -> index(ledger.length, ledgerPool, i -> ledgerRefs[i], ledgerDay));
     var ledgerNames =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () ->

@@ -1543,8 +1543,8 @@ public final class LearnedResidue {
               e -> {
                 LedgerEntry x = book.ledger[e];
                 Set<String> keys = new LinkedHashSet<>();
-                if (book.ledgerRef[e] != null) {
-                  keys.add(book.ledgerRef[e]);
+                if (book.ledgerRefs[e] != null) {
+                  keys.addAll(Arrays.asList(book.ledgerRefs[e]));
                 }
                 for (String k : References.keysIn(x.description())) {
                   if (!References.isWeak(k)) {

@@ -1,7 +1,9 @@
 package org.tieout.matcher;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Several bank lines name the same ledger reference and together pay it (N:1): instalments or a
@@ -27,20 +29,24 @@ final class PartialPaymentPolicy implements MatchPolicy {
 
   @Override
   public Outcome evaluate(Book book, int e) {
-    String key = book.ledgerRef[e];
-    if (key == null) {
+    String[] keys = book.ledgerRefs[e];
+    if (keys == null) {
       return Outcome.NONE;
     }
     int pool = book.ledgerPool[e];
     MatchingConfig.Limits limits = book.limits(pool);
     long amount = book.ledgerMinor[e];
-    List<Integer> lines = new ArrayList<>();
-    for (int b : book.bankWithRef(pool, key)) {
-      if (Math.abs(book.bankDay[b] - book.ledgerDay[e]) <= limits.referenceWindowDays()
-          && Long.signum(book.bankMinor[b]) == Long.signum(amount)) {
-        lines.add(b);
+    // a line may name the reference in its compact and its segmented form: found once
+    Set<Integer> found = new LinkedHashSet<>();
+    for (String key : keys) {
+      for (int b : book.bankWithRef(pool, key)) {
+        if (Math.abs(book.bankDay[b] - book.ledgerDay[e]) <= limits.referenceWindowDays()
+            && Long.signum(book.bankMinor[b]) == Long.signum(amount)) {
+          found.add(b);
+        }
       }
     }
+    List<Integer> lines = new ArrayList<>(found);
     if (lines.size() < 2 || lines.size() > MAX_LINES) {
       return Outcome.NONE;
     }

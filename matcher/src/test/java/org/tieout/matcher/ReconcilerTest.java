@@ -41,6 +41,36 @@ class ReconcilerTest {
   }
 
   @Test
+  void aReferenceWrittenWithoutThePaddingOfItsNumberIsStillTheReference() {
+    // paid three weeks after the posting: beyond the amount rules' window, within the reference's
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 21, "82.87", "IVANOVA ARCHITECTS", "INV 2026/4521 /ROC/")),
+            List.of(
+                entry("L1", 0, "82.87", "Ivanova Architects Ltd", "INV/2026/04521"),
+                entry("L2", 0, "82.87", "Ivanova Architects Ltd", "INV/2026/04522")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("L1"));
+    assertThat(g.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+    assertThat(g.rule()).isEqualTo("reference");
+  }
+
+  @Test
+  void partPaymentsNamingTheReferenceInEitherFormAreGroupedOnce() {
+    Reconciliation r =
+        run(
+            List.of(
+                bank("B1", 3, "400.00", "ACME", "RG 2026/77 part 1"),
+                bank("B2", 20, "600.00", "ACME", "RG-2026-0077 RG 2026/77 rest")),
+            List.of(entry("L1", 0, "1000.00", "Acme", "RG-2026-0077")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.bankIds())
+        .containsExactlyInAnyOrder(new TransactionId("B1"), new TransactionId("B2"));
+    assertThat(g.rule()).isEqualTo("reference_partial_payments");
+    assertThat(g.isAuto()).isTrue();
+  }
+
+  @Test
   void oneBankLineSettlingSeveralReferencedEntries() {
     Reconciliation r =
         run(

@@ -8,6 +8,12 @@ import java.util.Set;
  * bank's {@code inv 123} or {@code Rechnung Nr. 0123} meet: upper case, punctuation and blanks
  * dropped, a leading alphabetic prefix dropped, leading zeros dropped. A key needs at least {@link
  * #MIN_DIGITS} digits, so that a day of the month or a short code is never taken for one.
+ *
+ * <p>A reference in several parts ({@code INV/2026/04521}) has a second key, its segmented key,
+ * with each part's leading zeros dropped and the parts joined by {@code -} ({@code 2026-4521}): a
+ * payer who writes {@code INV 2026/4521} drops the padding of the number inside. The compact key
+ * still meets {@code INV202604521}; the separator keeps a date ({@code 2026-04-02}, {@code
+ * 2026-4-2}) from meeting a number ({@code RE-2026-0042}, {@code 2026-42}).
  */
 public final class References {
   public static final int MIN_DIGITS = 3;
@@ -33,6 +39,45 @@ public final class References {
   }
 
   /**
+   * Every key of a ledger document reference: its {@link #key} and, for a reference in several
+   * parts, its segmented key; empty when it has too few digits.
+   */
+  public static String[] keys(String reference) {
+    if (reference == null) {
+      return new String[0];
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    keysOfRun(reference, keys);
+    return keys.toArray(String[]::new);
+  }
+
+  /** The keys of one text taken whole, as one run of tokens. */
+  private static void keysOfRun(String text, Set<String> keys) {
+    char[] buf = new char[text.length()];
+    boolean[] starts = new boolean[text.length() + 1];
+    int n = 0;
+    boolean apart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char u = Character.toUpperCase(text.charAt(i));
+      if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')) {
+        starts[n] = apart;
+        buf[n++] = u;
+        apart = false;
+      } else {
+        apart = true;
+      }
+    }
+    String k = keyOf(buf, 0, n);
+    if (k != null) {
+      keys.add(k);
+      String segmented = segmentedKeyOf(buf, starts, 0, n);
+      if (segmented != null) {
+        keys.add(segmented);
+      }
+    }
+  }
+
+  /**
    * Every key a free text could contain: each blank-separated token, and runs of up to three
    * adjacent tokens joined (for {@code INV 2024 00123}), each normalised by {@link #key}.
    */
@@ -54,11 +99,14 @@ public final class References {
   private static void keysIn(String text, Set<String> keys) {
     int length = text.length();
     char[] buf = new char[length];
+    // where a part starts in buf: after a blank or any punctuation
+    boolean[] starts = new boolean[length + 1];
     int[] ends = new int[length / 2 + 1]; // where each token's compact form ends in buf
     int[] digits = new int[ends.length];
     int tokens = 0;
     int used = 0;
     boolean inToken = false;
+    boolean apart = true;
     for (int i = 0; i <= length; i++) {
       char c = i == length ? ' ' : text.charAt(i);
       if (isSeparator(c)) {
@@ -66,6 +114,7 @@ public final class References {
           ends[tokens++] = used;
           inToken = false;
         }
+        apart = true;
         continue;
       }
       if (!inToken) {
@@ -75,9 +124,15 @@ public final class References {
       char u = Character.toUpperCase(c);
       if (u >= '0' && u <= '9') {
         digits[tokens]++;
+        starts[used] = apart;
         buf[used++] = u;
+        apart = false;
       } else if (u >= 'A' && u <= 'Z') {
+        starts[used] = apart;
         buf[used++] = u;
+        apart = false;
+      } else {
+        apart = true;
       }
     }
     for (int i = 0; i < tokens; i++) {
@@ -89,10 +144,49 @@ public final class References {
           String k = keyOf(buf, from, ends[j]);
           if (k != null) {
             keys.add(k);
+            String segmented = segmentedKeyOf(buf, starts, from, ends[j]);
+            if (segmented != null) {
+              keys.add(segmented);
+            }
           }
         }
       }
     }
+  }
+
+  /**
+   * The segmented key of {@code buf[from, to)}, whose parts start where {@code starts} says: the
+   * leading letters dropped as in {@link #keyOf}, then each part's leading zeros, the parts joined
+   * by {@code -}; null for a text of one part (its key is the compact one).
+   */
+  private static String segmentedKeyOf(char[] buf, boolean[] starts, int from, int to) {
+    int start = from;
+    while (start < to && buf[start] >= 'A' && buf[start] <= 'Z') {
+      start++;
+    }
+    boolean parts = false;
+    for (int i = start + 1; i < to; i++) {
+      parts |= starts[i];
+    }
+    if (!parts) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(to - start + 4);
+    int digits = 0;
+    for (int i = start; i < to; i++) {
+      if (i == start || starts[i]) {
+        if (sb.length() > 0) {
+          sb.append('-');
+        }
+        // a part's leading zeros, but not the last digit of a part that is all zeros
+        while (buf[i] == '0' && i + 1 < to && !starts[i + 1] && buf[i + 1] <= '9') {
+          i++;
+        }
+      }
+      digits += buf[i] <= '9' ? 1 : 0;
+      sb.append(buf[i]);
+    }
+    return digits >= MIN_DIGITS ? sb.toString() : null;
   }
 
   /**
