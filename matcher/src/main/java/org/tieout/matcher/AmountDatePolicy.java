@@ -23,14 +23,43 @@ final class AmountDatePolicy implements MatchPolicy {
   /** At most this many equally fitting alternatives are kept for the reviewer. */
   static final int MAX_OPTIONS = 5;
 
+  /**
+   * Entries of one amount (any counterparty, open or settled) in a late payment's window from which
+   * the amount is a common price, not a fingerprint.
+   */
+  static final int LATE_COMMON_AMOUNT = 3;
+
+  /** Whether this is the late pass: the window reaches {@code late_window_days} back. */
+  private final boolean late;
+
+  private AmountDatePolicy(boolean late) {
+    this.late = late;
+  }
+
+  AmountDatePolicy() {
+    this(false);
+  }
+
+  /**
+   * The same rule for a payer who pays late: the bank line up to {@code late_window_days} after the
+   * entry. Run after the other rules, on what they left; it posts only where the amount is rare in
+   * the ledger around the line.
+   */
+  static AmountDatePolicy late() {
+    return new AmountDatePolicy(true);
+  }
+
   @Override
   public String name() {
-    return "amount_date_counterparty";
+    return late ? "late_payment" : "amount_date_counterparty";
   }
 
   @Override
   public String description() {
-    return "same amount within the date window and a similar counterparty (or a reference with one typo)";
+    return late
+        ? "same amount from a similar counterparty (or a reference with one typo), paid up to the"
+            + " late window after the entry; posted only when few entries have that amount"
+        : "same amount within the date window and a similar counterparty (or a reference with one typo)";
   }
 
   @Override
@@ -43,30 +72,26 @@ final class AmountDatePolicy implements MatchPolicy {
     int pool = book.bankPool[b];
     MatchingConfig.Limits limits = book.limits(pool);
     int day = book.bankDay[b];
-    int[] entries =
-        book.ledgerWithAmount(
-            pool,
-            book.bankMinor[b],
-            day - limits.dateWindowDays(),
-            day + limits.dateWindowDays(),
-            MAX_SCORED);
+    int from = day - (late ? limits.lateWindowDays() : limits.dateWindowDays());
+    int to = day + limits.dateWindowDays();
+    int[] entries = book.ledgerWithAmount(pool, book.bankMinor[b], from, to, MAX_SCORED);
     if (entries.length > MAX_SCORED) {
       // a common amount: only the entries of the line's counterparty (found through the name
       // index, which is shorter than the amount's list)
-      entries =
-          book.ledgerNamedWithAmount(
-              pool,
-              book.bankBlock[b],
-              book.bankMinor[b],
-              day - limits.dateWindowDays(),
-              day + limits.dateWindowDays());
+      entries = book.ledgerNamedWithAmount(pool, book.bankBlock[b], book.bankMinor[b], from, to);
     }
     if (entries.length == 0) {
       return Outcome.NONE;
     }
+    // late: an amount many entries share (a price, a rent) tells one payer's entries apart only
+    // within days, not weeks
+    int common =
+        late
+            ? book.ledgerCountWithAmount(pool, book.bankMinor[b], from, to, LATE_COMMON_AMOUNT)
+            : 0;
     List<Candidate> scored = new ArrayList<>(entries.length);
     for (int e : entries) {
-      scored.add(score(book, b, e, limits));
+      scored.add(score(book, b, e, limits, common));
     }
     scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
     Candidate best = scored.get(0);
@@ -79,7 +104,7 @@ final class AmountDatePolicy implements MatchPolicy {
     return Outcome.of(equal);
   }
 
-  private Candidate score(Book book, int b, int e, MatchingConfig.Limits limits) {
+  private Candidate score(Book book, int b, int e, MatchingConfig.Limits limits, int common) {
     int gap = book.bankDay[b] - book.ledgerDay[e];
     double name = book.nameSimilarity(b, e);
     boolean typo = hasTypoReference(book, b, e);
@@ -87,7 +112,8 @@ final class AmountDatePolicy implements MatchPolicy {
     // a little weight on the date so that nearer beats farther among otherwise equal fits
     double score = Math.max(0, 0.55 + 0.4 * evidence - 0.005 * Math.abs(gap));
     boolean contradicted = !typo && Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK);
-    boolean auto = (name >= limits.nameSimilarityMin() || typo) && !contradicted;
+    boolean commonAmount = common >= LATE_COMMON_AMOUNT;
+    boolean auto = (name >= limits.nameSimilarityMin() || typo) && !contradicted && !commonAmount;
     java.util.function.Supplier<String> why =
         () -> {
           StringBuilder sb =
@@ -103,6 +129,10 @@ final class AmountDatePolicy implements MatchPolicy {
           sb.append("; counterparty ").append(Explain.similarity(name)).append(" alike");
           if (contradicted) {
             sb.append("; but the bank text names another entry's reference, needs review");
+          } else if (commonAmount) {
+            sb.append("; but ")
+                .append(common > LATE_COMMON_AMOUNT ? "more than " + LATE_COMMON_AMOUNT : common)
+                .append(" ledger entries have this amount in the late window, needs review");
           } else if (!auto) {
             sb.append(" (below ")
                 .append(Explain.similarity(limits.nameSimilarityMin()))
@@ -111,7 +141,7 @@ final class AmountDatePolicy implements MatchPolicy {
           return sb.toString();
         };
     return new Candidate(
-        new int[] {b}, new int[] {e}, score, auto, typo ? "reference_typo" : name(), why);
+        new int[] {b}, new int[] {e}, score, auto, typo && !late ? "reference_typo" : name(), why);
   }
 
   private static boolean hasTypoReference(Book book, int b, int e) {

@@ -213,6 +213,22 @@ final class Book {
         atMost + 1);
   }
 
+  /**
+   * How many ledger entries of this pool, open or settled, have exactly this amount within the
+   * window; at most {@code atMost + 1}.
+   */
+  int ledgerCountWithAmount(int pool, long minor, int fromDay, int toDay, int atMost) {
+    return filter(
+            ledgerByAmount,
+            ledgerByAmount.find(pool, minor),
+            i -> true,
+            ledgerDay,
+            fromDay,
+            toDay,
+            atMost + 1)
+        .length;
+  }
+
   int[] ledgerWithRef(int pool, String key) {
     return filter(
         ledgerByRef,

@@ -24,6 +24,8 @@ public record MatchingConfig(Limits defaults, Map<String, Limits> accounts) {
   /**
    * @param dateWindowDays how far apart bank and ledger dates may be for the amount rules
    * @param referenceWindowDays how far apart they may be when a reference ties them
+   * @param lateWindowDays how long after the entry a late payer's line may come, for the late pass
+   *     of the same-amount rule
    * @param nameSimilarityMin counterparty similarity (0..1) a rule needs to post on its own
    * @param feeToleranceAmount largest difference, in currency units, taken as a bank charge
    * @param feeTolerancePercent and at most this share of the amount
@@ -37,6 +39,7 @@ public record MatchingConfig(Limits defaults, Map<String, Limits> accounts) {
   public record Limits(
       Integer dateWindowDays,
       Integer referenceWindowDays,
+      Integer lateWindowDays,
       Double nameSimilarityMin,
       BigDecimal feeToleranceAmount,
       BigDecimal feeTolerancePercent,
@@ -48,13 +51,14 @@ public record MatchingConfig(Limits defaults, Map<String, Limits> accounts) {
 
     static final Limits DEFAULT =
         new Limits(
-            7, 60, 0.6, new BigDecimal("50.00"), new BigDecimal("3"), 6, 20, 200_000, 31, 10);
+            7, 60, 35, 0.6, new BigDecimal("50.00"), new BigDecimal("3"), 6, 20, 200_000, 31, 10);
 
     /** This account's limits: its own where set, the defaults elsewhere. */
     Limits over(Limits base) {
       return new Limits(
           dateWindowDays != null ? dateWindowDays : base.dateWindowDays,
           referenceWindowDays != null ? referenceWindowDays : base.referenceWindowDays,
+          lateWindowDays != null ? lateWindowDays : base.lateWindowDays,
           nameSimilarityMin != null ? nameSimilarityMin : base.nameSimilarityMin,
           feeToleranceAmount != null ? feeToleranceAmount : base.feeToleranceAmount,
           feeTolerancePercent != null ? feeTolerancePercent : base.feeTolerancePercent,

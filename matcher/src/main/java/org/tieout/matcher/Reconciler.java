@@ -33,6 +33,7 @@ public final class Reconciler {
         new CombinedPaymentPolicy(),
         new SplitPaymentPolicy(),
         new ToleranceRule(),
+        AmountDatePolicy.late(),
         new PayoutNetOfFeesPolicy());
   }
 

@@ -22,7 +22,7 @@ class MatchingConfigTest {
           NL02ABNA0123456789: {date_window_days: 3}
           DE89370400440532013000: {date_window_days: 9}
           GB29NWBK60161331926819: {name_similarity_min: 0.7}
-          AT611904300234573201: {subset_max_items: 4}
+          AT611904300234573201: {subset_max_items: 4, late_window_days: 45}
           FR1420041010050500013M02606: {date_window_days: 2}
         """);
     MatchingConfig config = MatchingConfig.load(yaml);
@@ -38,5 +38,7 @@ class MatchingConfigTest {
     assertThat(config.forAccount("DE89370400440532013000").dateWindowDays()).isEqualTo(9);
     assertThat(config.forAccount("GB29NWBK60161331926819").dateWindowDays()).isEqualTo(5);
     assertThat(config.forAccount("GB29NWBK60161331926819").nameSimilarityMin()).isEqualTo(0.7);
+    assertThat(config.forAccount("AT611904300234573201").lateWindowDays()).isEqualTo(45);
+    assertThat(config.forAccount("GB29NWBK60161331926819").lateWindowDays()).isEqualTo(35);
   }
 }

@@ -71,6 +71,55 @@ class ReconcilerTest {
   }
 
   @Test
+  void aLatePayerIsMatchedWhenTheAmountIsRareAndTheirOnlyOneInTheLateWindow() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 26, "385.89", "FISCHER GARDEN SER", "THANK YOU")),
+            List.of(
+                entry("L1", 0, "385.89", "Fischer Garden Services B.V.", "SO-4446-A"),
+                entry("L2", 2, "120.00", "Fischer Garden Services B.V.", "SO-4447-A")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("L1"));
+    assertThat(g.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+    assertThat(g.rule()).isEqualTo("late_payment");
+    assertThat(g.explanation()).contains("26 days after the ledger");
+  }
+
+  @Test
+  void aLatePaymentOfACommonAmountOrOfTwoLookAlikesIsOnlyProposed() {
+    // 99.00 is a price: three other payers' entries have it within the late window
+    Reconciliation common =
+        run(
+            List.of(bank("B1", 26, "99.00", "FISCHER GARDEN SER", "THANK YOU")),
+            List.of(
+                entry("L1", 0, "99.00", "Fischer Garden Services B.V.", "SO-1"),
+                entry("L2", 3, "99.00", "Kaya Architects AG", "SO-2"),
+                entry("L3", 5, "99.00", "Weber Bakery", "SO-3"),
+                entry("L4", 9, "99.00", "Rossi Logistics", "SO-4")));
+    MatchGroup g = groupOf(common, "B1");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("L1"));
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.explanation()).contains("ledger entries have this amount in the late window");
+    // two of the payer's own entries of that amount: the older is as likely
+    Reconciliation twice =
+        run(
+            List.of(bank("B1", 30, "385.89", "FISCHER GARDEN SER", "THANK YOU")),
+            List.of(
+                entry("L1", 0, "385.89", "Fischer Garden Services B.V.", "SO-1"),
+                entry("L2", 14, "385.89", "Fischer Garden Services B.V.", "SO-2")));
+    assertThat(twice.groups()).noneMatch(MatchGroup::isAuto);
+  }
+
+  @Test
+  void aLineLongBeforeTheEntryIsNoLatePayment() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 0, "385.89", "FISCHER GARDEN SER", "THANK YOU")),
+            List.of(entry("L1", 20, "385.89", "Fischer Garden Services B.V.", "SO-4446-A")));
+    assertThat(r.groups()).isEmpty();
+  }
+
+  @Test
   void oneBankLineSettlingSeveralReferencedEntries() {
     Reconciliation r =
         run(
