@@ -98,6 +98,34 @@ class BankStatementFixturesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void germanStructuredDetailsReadAsTextWithAReferenceCutBetweenSubfieldsWhole() throws Exception {
+    // hand-made in the layout German banks use: ?00 posting text, ?20-?29 purpose in pieces of
+    // 27 characters (a full piece was cut mid-word), ?30-?32 the other side's bank, account, name
+    List<BankLine> lines =
+        BankStatementFiles.read(resource("mt940/de-structured.sta"), null).items();
+    BankLine credit = lines.get(0);
+    assertThat(credit.amount()).isEqualTo(Money.parse("1234.50", "EUR"));
+    assertThat(credit.description())
+        .isEqualTo("GUTSCHRIFT EREF+NOTPROVIDED SVWZ+Rechnung Nr RE-2026-0042 Kunde 4711");
+    assertThat(credit.counterpartyName()).isEqualTo("MUSTERMANN GMBH");
+    assertThat(credit.counterpartyAccount()).isEqualTo("DE89370400440532013000");
+    BankLine debit = lines.get(1);
+    assertThat(debit.amount()).isEqualTo(Money.parse("-89.90", "EUR"));
+    assertThat(debit.description())
+        .isEqualTo(
+            "SEPA-LASTSCHRIFT EREF+ABO-77812 MREF+M-4471 CRED+DE98ZZZ09999999999 SVWZ+Abo Maerz 2026");
+    // ids are made of the field as written: what the versions before this reading gave
+    assertThat(lines.stream().map(l -> l.id().value()))
+        .containsExactly("MT940-6fa7c6ff49059e68", "MT940-45027cd8ae00c607");
+    BankLine retoure =
+        BankStatementFiles.read(resource("mt940/betterplace-sepa_mt9401.sta"), null).items().get(0);
+    assertThat(retoure.description())
+        .isEqualTo(
+            "TFNr 40005 MSGID | RETOURE EREF+TFNR 40005 00005 MTLG:Grund nicht spezifiziert"
+                + " Reject aus SEPA-Ueberweisungsauftrag");
+  }
+
+  @org.junit.jupiter.api.Test
   void camtStatementWithoutEntriesImportsNothingAndReportsNothing() throws Exception {
     ImportResult<BankLine> result =
         BankStatementFiles.read(resource("camt053/camt53.only-Dt-with-DtTm.xml"), null);

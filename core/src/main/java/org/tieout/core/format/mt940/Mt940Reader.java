@@ -257,8 +257,18 @@ public final class Mt940Reader {
       String ownerRef = blankOrNonref(f.getReferenceForTheAccountOwner());
       String bankRef = blankOrNonref(f.getReferenceOfTheAccountServicingInstitution());
       String supplementary = blankOrNonref(f.getSupplementaryDetails());
-      String description = joinNonNull(ownerRef, supplementary, text);
-      String id = ids.next(bankRef, account + '|' + valueDate + '|' + money + '|' + description);
+      // the id is made of the field as written, so that it stays what earlier imports made it
+      String id =
+          ids.next(
+              bankRef,
+              account
+                  + '|'
+                  + valueDate
+                  + '|'
+                  + money
+                  + '|'
+                  + joinNonNull(ownerRef, supplementary, text));
+      String description = joinNonNull(ownerRef, supplementary, Mt940Details.readable(text));
       items.add(
           new BankLine(
               new TransactionId(id),
