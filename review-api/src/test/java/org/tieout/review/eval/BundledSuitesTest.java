@@ -16,7 +16,7 @@ import org.tieout.review.cli.TieoutCli;
  */
 class BundledSuitesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "varied"})
+  @ValueSource(strings = {"demo", "varied", "independent"})
   void meetsItsThresholds(String name) throws Exception {
     Path suite = Path.of("..", "eval-datasets", name);
     Path out = Path.of("target", "eval-reports", name);
