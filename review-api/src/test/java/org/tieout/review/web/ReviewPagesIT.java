@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,9 @@ class ReviewPagesIT extends ServiceTestSupport {
   private WebDriver browser;
   private WebDriverWait wait;
 
+  /** Chromium's profile: a fresh one per test, removed after it (it was left in /tmp). */
+  @org.junit.jupiter.api.io.TempDir Path profile;
+
   @BeforeEach
   void start() throws Exception {
     user("page-viewer", Role.VIEWER);
@@ -52,7 +56,7 @@ class ReviewPagesIT extends ServiceTestSupport {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1600,1000",
-        "--user-data-dir=" + Files.createTempDirectory("tieout-chromium"));
+        "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
