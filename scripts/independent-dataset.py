@@ -19,7 +19,7 @@ n_target = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
 R = random.Random(seed)
 os.makedirs(out, exist_ok=True)
 start = dt.date(2026, 1, 5) + dt.timedelta(days=R.randint(0, 200))
-DAYS = 75
+DAYS = int(os.environ.get("DAYS", "75"))
 
 ACCOUNTS = {'EUR': 'NL91ABNA0417164300', 'USD': 'US-CHK-88210034', 'GBP': 'GB29NWBK60161331926819',
             'CHF': 'CH9300762011623852957'}

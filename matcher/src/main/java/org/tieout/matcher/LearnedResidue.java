@@ -131,6 +131,8 @@ public final class LearnedResidue {
   public static final String RULE_PARTS = "learned_part_payments";
 
   private static final int SINGLES_PER_LINE = 30;
+  private static final String[] NO_KEYS = new String[0];
+
   private static final int GROUP_POOL = 22;
   private static final int GROUP_DAYS = 14;
   private static final int MAX_GROUP = 10;
@@ -1007,7 +1009,7 @@ public final class LearnedResidue {
     // entries that share a reference among themselves (a payout's sales and its fee)
     Map<String, List<Integer>> byRef = new HashMap<>();
     for (int e : named) {
-      for (String k : c.ledgerKeys[e]) {
+      for (String k : c.sharedKeys[e]) {
         byRef.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
       }
     }
@@ -1463,6 +1465,13 @@ public final class LearnedResidue {
     final java.util.concurrent.atomic.AtomicLong made =
         new java.util.concurrent.atomic.AtomicLong();
     final String[][] ledgerKeys;
+
+    /**
+     * Each entry's keys that another entry of its pool has too (most are an invoice's own number,
+     * held by no other): only these can group entries by a shared reference.
+     */
+    final String[][] sharedKeys;
+
     final String[][] bankTokens;
 
     /**
@@ -1610,6 +1619,27 @@ public final class LearnedResidue {
         }
         Map<String, int[]> m = byKey.get(p);
         keyLists[p].forEach((k, l) -> m.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
+      }
+      sharedKeys = new String[book.ledger.length][];
+      for (int e = 0; e < book.ledger.length; e++) {
+        Map<String, int[]> m = byKey.get(book.ledgerPool[e]);
+        String[] keys = ledgerKeys[e];
+        int n = 0;
+        for (String k : keys) {
+          n += m.get(k).length >= 2 ? 1 : 0;
+        }
+        if (n == keys.length) {
+          sharedKeys[e] = keys;
+          continue;
+        }
+        String[] shared = new String[n];
+        n = 0;
+        for (String k : keys) {
+          if (m.get(k).length >= 2) {
+            shared[n++] = k;
+          }
+        }
+        sharedKeys[e] = n == 0 ? NO_KEYS : shared;
       }
       for (int p = 0; p < pools; p++) {
         java.util.TreeMap<Long, List<int[]>> bySum = new java.util.TreeMap<>();
