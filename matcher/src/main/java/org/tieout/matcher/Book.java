@@ -488,6 +488,40 @@ final class Book {
     return Math.max(byName, Names.containedIn(ln, bankText(b)));
   }
 
+  /**
+   * The entries, in their order, that pass {@code keep} and whose counterparty is at least {@code
+   * min} alike the line's ({@link #nameSimilarity}); at most {@code atMost} of them. Each distinct
+   * ledger name is compared once: a busy counterparty's window holds hundreds of entries of a few
+   * names, and the shared similarity table is too large to stay in the processor's cache.
+   */
+  int[] alikeLedger(
+      int b, int[] entries, java.util.function.IntPredicate keep, double min, int atMost) {
+    int[] out = new int[Math.min(entries.length, atMost)];
+    int n = 0;
+    NameKey[] seen = new NameKey[16];
+    boolean[] alike = new boolean[16];
+    for (int i = 0; i < entries.length && n < atMost; i++) {
+      int e = entries[i];
+      if (!keep.test(e)) {
+        continue;
+      }
+      NameKey name = ledgerName[e];
+      int slot = name.id() & 15;
+      boolean fits;
+      if (seen[slot] == name) {
+        fits = alike[slot];
+      } else {
+        fits = nameSimilarity(b, e) >= min;
+        seen[slot] = name;
+        alike[slot] = fits;
+      }
+      if (fits) {
+        out[n++] = e;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
   private String bankText(int b) {
     String t = bankText[b];
     if (t == null) {

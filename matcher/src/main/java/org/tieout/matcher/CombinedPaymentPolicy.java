@@ -1,7 +1,5 @@
 package org.tieout.matcher;
 
-import java.util.Arrays;
-
 /**
  * One bank line pays several ledger entries of the same counterparty (1:N): a customer settling
  * several invoices at once, or a processor payout netting its charges and fee entries (N:M when the
@@ -41,14 +39,13 @@ final class CombinedPaymentPolicy extends SubsetPolicy {
             day - limits.subsetWindowDays(),
             day + limits.dateWindowDays());
     long target = book.bankMinor[b];
-    int[] fitting =
-        Arrays.stream(named)
-            .filter(
-                e ->
-                    signFits(target, book.ledgerMinor[e])
-                        && book.nameSimilarity(b, e) >= limits.nameSimilarityMin())
-            .toArray();
-    return fitting;
+    // one more than a pool may hold says it is too large: the rest need not be compared
+    return book.alikeLedger(
+        b,
+        named,
+        e -> signFits(target, book.ledgerMinor[e]),
+        limits.nameSimilarityMin(),
+        limits.subsetAutoMaxCandidates() + 1);
   }
 
   @Override

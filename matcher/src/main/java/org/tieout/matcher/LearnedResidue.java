@@ -1847,14 +1847,7 @@ public final class LearnedResidue {
     /** The counterparty's open entries within the dates. */
     int[] named(int b, int fromDay, int toDay) {
       int[] all = book.ledgerNamed(book.bankPool[b], book.bankBlock[b], fromDay, toDay);
-      int[] out = new int[all.length];
-      int n = 0;
-      for (int e : all) {
-        if (book.nameSimilarity(b, e) >= 0.5) {
-          out[n++] = e;
-        }
-      }
-      int[] kept = Arrays.copyOf(out, n);
+      int[] kept = book.alikeLedger(b, all, e -> true, 0.5, Integer.MAX_VALUE);
       Arrays.sort(kept);
       return kept;
     }

@@ -35,13 +35,14 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
     int day = book.bankDay[b];
     long amount = book.bankMinor[b];
     int[] named = book.ledgerNamed(pool, book.bankBlock[b], day - limits.subsetWindowDays(), day);
+    // one more than a pool may hold says it is too large: the rest need not be compared
     int[] fitting =
-        Arrays.stream(named)
-            .filter(
-                e ->
-                    Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
-                        && book.nameSimilarity(b, e) >= limits.nameSimilarityMin())
-            .toArray();
+        book.alikeLedger(
+            b,
+            named,
+            e -> Long.signum(book.ledgerMinor[e]) == Long.signum(amount),
+            limits.nameSimilarityMin(),
+            limits.subsetAutoMaxCandidates() + 1);
     // a range of sums is met by chance even more often than one sum: small pools only
     if (fitting.length < 2 || fitting.length > limits.subsetAutoMaxCandidates()) {
       return Outcome.NONE;

@@ -40,14 +40,18 @@ final class SplitPaymentPolicy extends SubsetPolicy {
             day - limits.dateWindowDays(),
             day + limits.subsetWindowDays());
     long target = book.ledgerMinor[e];
-    int[] fitting =
-        Arrays.stream(named)
-            .filter(
-                b ->
-                    Long.signum(book.bankMinor[b]) == Long.signum(target)
-                        && book.nameSimilarity(b, e) >= limits.nameSimilarityMin())
-            .toArray();
-    return fitting;
+    // one more than a pool may hold says it is too large: the rest need not be compared
+    int most = limits.subsetAutoMaxCandidates() + 1;
+    int[] fitting = new int[Math.min(named.length, most)];
+    int n = 0;
+    for (int i = 0; i < named.length && n < most; i++) {
+      int b = named[i];
+      if (Long.signum(book.bankMinor[b]) == Long.signum(target)
+          && book.nameSimilarity(b, e) >= limits.nameSimilarityMin()) {
+        fitting[n++] = b;
+      }
+    }
+    return n == fitting.length ? fitting : Arrays.copyOf(fitting, n);
   }
 
   @Override

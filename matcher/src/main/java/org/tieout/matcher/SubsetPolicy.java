@@ -11,7 +11,11 @@ import java.util.List;
  */
 abstract class SubsetPolicy implements MatchPolicy {
 
-  /** Candidate items on the other side, already filtered by name, before any cut to the nearest. */
+  /**
+   * Candidate items on the other side, already filtered by name, before any cut to the nearest; it
+   * may stop at one more than {@code subset_auto_max_candidates}, as a pool that large is not
+   * searched.
+   */
   abstract int[] pool(Book book, int position, MatchingConfig.Limits limits);
 
   abstract int[] days(Book book);
