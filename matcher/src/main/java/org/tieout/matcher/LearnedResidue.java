@@ -937,9 +937,18 @@ public final class LearnedResidue {
       sums.computeIfAbsent(book.sumLedger(x.e), k -> new HashSet<>()).add(x.shape);
     }
     double lookAlike = Math.log1p(c.lookAlikeLines(b));
+    // the days of the counterparty's entries on the line's side, sorted: a group's coverage is
+    // then two searches, not a pass over a busy counterparty's hundreds of entries
+    long sign = Long.signum(amount);
+    int[] sideDays =
+        Arrays.stream(named)
+            .filter(e -> Long.signum(book.ledgerMinor[e]) == sign)
+            .map(e -> book.ledgerDay[e])
+            .sorted()
+            .toArray();
     Set<Long> fittingShapes = new HashSet<>();
     for (Cand x : cands) {
-      x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, named, lookAlike);
+      x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, sideDays, lookAlike);
       if (x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
         fittingShapes.add(x.shape);
       }
@@ -1266,10 +1275,11 @@ public final class LearnedResidue {
 
   /**
    * @param alternatives how many other candidates of the line add up to the same sum
-   * @param named the counterparty's open entries around the line (for the window coverage)
+   * @param sideDays the days of the counterparty's open entries around the line on its side (money
+   *     in or out), sorted (for the window coverage)
    */
   private static double[] features(
-      Context c, Cand x, int alternatives, int[] named, double lookAlike) {
+      Context c, Cand x, int alternatives, int[] sideDays, double lookAlike) {
     Book book = c.book;
     int b = x.b;
     int[] es = x.e;
@@ -1320,7 +1330,7 @@ public final class LearnedResidue {
     f[PairFeatures.FEE_ENTRY] = feeEntry ? 1 : 0;
     f[PairFeatures.ALTERNATIVES] = Math.log1p(alternatives);
     f[PairFeatures.LOOK_ALIKE_LINES] = lookAlike;
-    f[PairFeatures.COVERAGE] = es.length == 1 ? 1 : coverage(c, b, es, minDay, maxDay, named);
+    f[PairFeatures.COVERAGE] = es.length == 1 ? 1 : coverage(c, b, es, minDay, maxDay, sideDays);
     f[PairFeatures.DATE_SPAN] = Math.min(1, (maxDay - minDay) / 14.0);
     f[PairFeatures.PARTIAL] =
         es.length == 1 && Math.abs(sum) > Math.abs(amount) + Math.abs(amount) / 20 + 100 ? 1 : 0;
@@ -1408,22 +1418,19 @@ public final class LearnedResidue {
   }
 
   /** Share of the counterparty's entries on the group's side, within its dates, that it holds. */
-  private static double coverage(Context c, int b, int[] es, int minDay, int maxDay, int[] named) {
+  private static double coverage(
+      Context c, int b, int[] es, int minDay, int maxDay, int[] sideDays) {
     long sign = Long.signum(c.book.bankMinor[b]);
-    int inSpan = 0;
-    for (int e : named) {
-      int d = c.book.ledgerDay[e];
-      if (d >= minDay && d <= maxDay && Long.signum(c.book.ledgerMinor[e]) == sign) {
-        inSpan++;
-      }
-    }
+    int inSpan =
+        Bisect.first(0, sideDays.length, i -> sideDays[i] <= maxDay)
+            - Bisect.first(0, sideDays.length, i -> sideDays[i] < minDay);
     int mine = 0;
     for (int e : es) {
       if (Long.signum(c.book.ledgerMinor[e]) == sign) {
         mine++;
       }
     }
-    return inSpan == 0 ? 1 : Math.min(1, mine / (double) inSpan);
+    return inSpan <= 0 ? 1 : Math.min(1, mine / (double) inSpan);
   }
 
   /** Jaccard similarity of two sets of distinct tokens, given as sorted token ids. */
