@@ -133,6 +133,13 @@ public final class LearnedResidue {
   private static final int SINGLES_PER_LINE = 30;
   private static final String[] NO_KEYS = new String[0];
 
+  /**
+   * The widest date span of the entries {@link #groups} gathers by a shared reference (those from
+   * {@code GROUP_DAYS} before a line to 3 days after it): a key met again only further away groups
+   * nothing.
+   */
+  private static final int SHARED_KEY_DAYS = LearnedResidue.GROUP_DAYS + 3;
+
   private static final int GROUP_POOL = 22;
   private static final int GROUP_DAYS = 14;
   private static final int MAX_GROUP = 10;
@@ -1474,8 +1481,9 @@ public final class LearnedResidue {
     final String[][] ledgerKeys;
 
     /**
-     * Each entry's keys that another entry of its pool has too (most are an invoice's own number,
-     * held by no other): only these can group entries by a shared reference.
+     * Each entry's keys that another entry of its pool dated near it has too (most are an invoice's
+     * own number, held by no other, or a number met again months away): only these can group
+     * entries by a shared reference in a line's window.
      */
     final String[][] sharedKeys;
 
@@ -1521,6 +1529,23 @@ public final class LearnedResidue {
         kept.put(key, m);
       }
       return m;
+    }
+
+    /**
+     * Whether another of the key's entries is dated within {@link #SHARED_KEY_DAYS} of {@code e} (a
+     * long list is taken to have one: it is a common word or number, not worth the look).
+     */
+    private boolean sharedNear(int[] withKey, int e) {
+      if (withKey.length > 64) {
+        return true;
+      }
+      int day = book.ledgerDay[e];
+      for (int other : withKey) {
+        if (other != e && Math.abs(book.ledgerDay[other] - day) <= SHARED_KEY_DAYS) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Each pool's entries by day, then amount: the singles near a line are a few short scans. */
@@ -1633,7 +1658,7 @@ public final class LearnedResidue {
         String[] keys = ledgerKeys[e];
         int n = 0;
         for (String k : keys) {
-          n += m.get(k).length >= 2 ? 1 : 0;
+          n += sharedNear(m.get(k), e) ? 1 : 0;
         }
         if (n == keys.length) {
           sharedKeys[e] = keys;
@@ -1642,7 +1667,7 @@ public final class LearnedResidue {
         String[] shared = new String[n];
         n = 0;
         for (String k : keys) {
-          if (m.get(k).length >= 2) {
+          if (sharedNear(m.get(k), e)) {
             shared[n++] = k;
           }
         }
