@@ -947,12 +947,15 @@ public final class LearnedResidue {
     // the days of the counterparty's entries on the line's side, sorted: a group's coverage is
     // then two searches, not a pass over a busy counterparty's hundreds of entries
     long sign = Long.signum(amount);
-    int[] sideDays =
-        Arrays.stream(named)
-            .filter(e -> Long.signum(book.ledgerMinor[e]) == sign)
-            .map(e -> book.ledgerDay[e])
-            .sorted()
-            .toArray();
+    int[] sideDays = new int[named.length];
+    int sides = 0;
+    for (int e : named) {
+      if (Long.signum(book.ledgerMinor[e]) == sign) {
+        sideDays[sides++] = book.ledgerDay[e];
+      }
+    }
+    sideDays = Arrays.copyOf(sideDays, sides);
+    Arrays.sort(sideDays);
     Set<Long> fittingShapes = new HashSet<>();
     for (Cand x : cands) {
       x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, sideDays, lookAlike);
@@ -1876,12 +1879,13 @@ public final class LearnedResidue {
       return e == null ? Book.EMPTY : e;
     }
 
-    /** The counterparty's open entries within the dates. */
+    /**
+     * The counterparty's open entries within the dates, by date (every use gathers, counts or sorts
+     * them again: none depends on their order).
+     */
     int[] named(int b, int fromDay, int toDay) {
       int[] all = book.ledgerNamed(book.bankPool[b], book.bankBlock[b], fromDay, toDay);
-      int[] kept = book.alikeLedger(b, all, e -> true, 0.5, Integer.MAX_VALUE);
-      Arrays.sort(kept);
-      return kept;
+      return book.alikeLedger(b, all, e -> true, 0.5, Integer.MAX_VALUE);
     }
 
     /** Entries already proposed in the first round (null in the first round). */
