@@ -919,19 +919,21 @@ public final class LearnedResidue {
     }
     // the counterparty's entries around the line, read once: part payments, groups, coverage
     int[] named = c.named(b, day - GROUP_DAYS - 31, Math.max(to, day + 3));
+    // nearest in date first, then by id: each keyed as (day distance, id) in one long
+    long[] keyed = new long[singles.size() + named.length];
+    int n = 0;
+    for (int e : singles) {
+      keyed[n++] = byDistance(book, day, e);
+    }
     for (int e : named) {
       if (Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
           && Math.abs(book.ledgerMinor[e]) > Math.abs(amount) + slack) {
-        singles.add(e);
+        keyed[n++] = byDistance(book, day, e);
       }
     }
-    singles.sort(
-        Comparator.comparingInt((Integer e) -> Math.abs(book.ledgerDay[e] - day))
-            .thenComparingInt(e -> e));
-    for (int e : singles) {
-      if (found.size() >= SINGLES_PER_LINE) {
-        break;
-      }
+    Arrays.sort(keyed, 0, n);
+    for (int k = 0; k < n && found.size() < SINGLES_PER_LINE; k++) {
+      int e = (int) keyed[k];
       found.putIfAbsent(String.valueOf(e), new Cand(b, new int[] {e}));
     }
     groups(c, b, named, found);
@@ -1232,18 +1234,20 @@ public final class LearnedResidue {
       Context c, int b, long target, int[] entries, int anchor, Map<String, Cand> found) {
     Book book = c.book;
     int day = book.bankDay[b];
-    Integer[] near =
-        Arrays.stream(entries)
-            .filter(
-                e ->
-                    Long.signum(book.ledgerMinor[e]) == Long.signum(target)
-                        || (anchor < 0 && Math.abs(book.ledgerMinor[e]) * 10 < Math.abs(target)))
-            .boxed()
-            .sorted(
-                Comparator.comparingInt((Integer e) -> Math.abs(book.ledgerDay[e] - day))
-                    .thenComparingInt(e -> e))
-            .limit(GROUP_POOL)
-            .toArray(Integer[]::new);
+    long[] keyed = new long[entries.length];
+    int n = 0;
+    for (int e : entries) {
+      if (Long.signum(book.ledgerMinor[e]) == Long.signum(target)
+          || (anchor < 0 && Math.abs(book.ledgerMinor[e]) * 10 < Math.abs(target))) {
+        keyed[n++] = byDistance(book, day, e);
+      }
+    }
+    // the nearest in date, then by id
+    long[] nearest = Smallest.of(keyed, n, GROUP_POOL);
+    Integer[] near = new Integer[nearest.length];
+    for (int k = 0; k < nearest.length; k++) {
+      near[k] = (int) nearest[k];
+    }
     if (near.length < (anchor < 0 ? 2 : 1)) {
       return;
     }
@@ -1273,6 +1277,11 @@ public final class LearnedResidue {
       }
       add(found, b, e);
     }
+  }
+
+  /** An entry keyed for sorting by its distance in days from {@code day}, then by its id. */
+  private static long byDistance(Book book, int day, int e) {
+    return ((long) Math.abs(book.ledgerDay[e] - day) << 32) | e;
   }
 
   private static void add(Map<String, Cand> found, int b, int[] entries) {
