@@ -1084,14 +1084,19 @@ public final class LearnedResidue {
           if (sales > SCHEDULE_MAX_SALES) {
             return; // a busy processor: its nearest few sales are a day's, not a payout's
           }
-          Integer[] near =
-              list.stream()
-                  .filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day)
-                  .sorted(
-                      Comparator.comparingInt((Integer e) -> day - book.ledgerDay[e])
-                          .thenComparingInt(e -> e))
-                  .limit(GROUP_POOL)
-                  .toArray(Integer[]::new);
+          // the nearest sales before the day, then by id
+          long[] keyed = new long[list.size()];
+          int n = 0;
+          for (int e : list) {
+            if (book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day) {
+              keyed[n++] = byDistance(book, day, e);
+            }
+          }
+          long[] nearest = Smallest.of(keyed, n, GROUP_POOL);
+          Integer[] near = new Integer[nearest.length];
+          for (int k = 0; k < nearest.length; k++) {
+            near[k] = (int) nearest[k];
+          }
           int[] fees =
               list.stream().filter(e -> book.ledgerMinor[e] < 0).mapToInt(e -> e).toArray();
           for (int fee : fees) {
@@ -1175,19 +1180,21 @@ public final class LearnedResidue {
     }
     long charged = -book.ledgerMinor[fee];
     long gross = book.bankMinor[b] + charged;
-    int[] sales =
-        processor.stream()
-            .filter(
-                e ->
-                    book.ledgerMinor[e] > 0
-                        && book.ledgerDay[e] <= feeDay
-                        && book.ledgerDay[e] >= feeDay - GROUP_DAYS / 2)
-            .sorted(
-                Comparator.comparingInt((Integer e) -> feeDay - book.ledgerDay[e])
-                    .thenComparingInt(e -> e))
-            .limit(FEE_ANCHORED_POOL + 1)
-            .mapToInt(Integer::intValue)
-            .toArray();
+    // the sales nearest before the fee, then by id
+    long[] keyed = new long[processor.size()];
+    int n = 0;
+    for (int e : processor) {
+      if (book.ledgerMinor[e] > 0
+          && book.ledgerDay[e] <= feeDay
+          && book.ledgerDay[e] >= feeDay - GROUP_DAYS / 2) {
+        keyed[n++] = byDistance(book, feeDay, e);
+      }
+    }
+    long[] nearest = Smallest.of(keyed, n, FEE_ANCHORED_POOL + 1);
+    int[] sales = new int[nearest.length];
+    for (int k = 0; k < nearest.length; k++) {
+      sales[k] = (int) nearest[k];
+    }
     if (sales.length > FEE_ANCHORED_POOL) {
       return; // a busier week than that: hundreds of sets fit whatever the count
     }
