@@ -8,8 +8,10 @@ with another fee (1.9% + 0.10 per sale) whose sales carry no payout id; Swiss fr
 
 It is there so that the rules are measured on data they were not written against.
 
-usage: python3 scripts/independent-dataset.py OUTDIR SEED [BANK_LINES]
-writes bank.csv, ledger.csv, truth.csv and kinds.csv (each true group's kind, for reading misses)
+usage: [DAYS=75] python3 scripts/independent-dataset.py OUTDIR SEED [BANK_LINES]
+writes bank.csv, ledger.csv, truth.csv and kinds.csv (each true group's kind, for reading misses);
+DAYS is the span of the bank lines (the customers stay 260: a 1M-line set over 365 days has
+hundreds of entries per counterparty in a window, a stress for the per-line work)
 """
 import csv, os, random, sys, datetime as dt
 from decimal import Decimal, ROUND_HALF_UP
