@@ -145,7 +145,7 @@ final class AmountDatePolicy implements MatchPolicy {
   }
 
   private static boolean hasTypoReference(Book book, int b, int e) {
-    String key = book.ledgerRef[e];
+    String key = book.ledgerRefs[e] == null ? null : book.ledgerRefs[e][0];
     // a typo in a short number is as likely another number altogether
     if (key == null || key.length() < 5 || References.isWeak(key)) {
       return false;

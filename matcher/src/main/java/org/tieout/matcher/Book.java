@@ -45,9 +45,11 @@ final class Book {
   final String[] bankBlock;
   final String[] ledgerBlock;
   final String[][] bankRefs;
-  final String[] ledgerRef;
 
-  /** Every key of each entry's reference ({@link References#keys}), null when it has none. */
+  /**
+   * Every key of each entry's reference ({@link References#keys}: its compact key first), null when
+   * it has none.
+   */
   final String[][] ledgerRefs;
 
   final boolean[] bankTaken;
@@ -104,7 +106,6 @@ final class Book {
     ledgerDay = new int[ledger.length];
     ledgerMinor = new long[ledger.length];
     ledgerName = new NameKey[ledger.length];
-    ledgerRef = new String[ledger.length];
     ledgerRefs = new String[ledger.length][];
     IntStream.range(0, ledger.length)
         .parallel()
@@ -115,7 +116,6 @@ final class Book {
               ledgerMinor[i] = e.amount().minor();
               ledgerName[i] = NameSlot.key(names[1][i]);
               String[] refs = References.keys(e.documentRef());
-              ledgerRef[i] = refs.length == 0 ? null : refs[0];
               ledgerRefs[i] = refs.length == 0 ? null : refs;
             });
     bankBlock = new String[bank.length];

@@ -1078,29 +1078,21 @@ public final class LearnedResidue {
           if (s == null) {
             return;
           }
+          int[] processor = list.stream().mapToInt(Integer::intValue).toArray();
           // a payout nets sales captured before the day it lands
-          long sales =
-              list.stream().filter(e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day).count();
+          java.util.function.IntPredicate before =
+              e -> book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day;
+          long sales = Arrays.stream(processor).filter(before).count();
           if (sales > SCHEDULE_MAX_SALES) {
             return; // a busy processor: its nearest few sales are a day's, not a payout's
           }
-          // the nearest sales before the day, then by id
-          long[] keyed = new long[list.size()];
-          int n = 0;
-          for (int e : list) {
-            if (book.ledgerMinor[e] > 0 && book.ledgerDay[e] < day) {
-              keyed[n++] = byDistance(book, day, e);
-            }
-          }
-          long[] nearest = Smallest.of(keyed, n, GROUP_POOL);
-          Integer[] near = new Integer[nearest.length];
-          for (int k = 0; k < nearest.length; k++) {
-            near[k] = (int) nearest[k];
-          }
-          int[] fees =
-              list.stream().filter(e -> book.ledgerMinor[e] < 0).mapToInt(e -> e).toArray();
+          Integer[] near =
+              Arrays.stream(nearest(book, day, processor, before, GROUP_POOL))
+                  .boxed()
+                  .toArray(Integer[]::new);
+          int[] fees = Arrays.stream(processor).filter(e -> book.ledgerMinor[e] < 0).toArray();
           for (int fee : fees) {
-            feeAnchoredPayouts(c, b, s, fee, list, found);
+            feeAnchoredPayouts(c, b, s, fee, processor, found);
           }
           long[] amounts = Arrays.stream(near).mapToLong(e -> book.ledgerMinor[e]).toArray();
           int most = Math.min(MAX_GROUP, near.length);
@@ -1170,7 +1162,7 @@ public final class LearnedResidue {
       int b,
       FeeSchedules.Schedule s,
       int fee,
-      List<Integer> processor,
+      int[] processor,
       Map<String, Cand> found) {
     Book book = c.book;
     int feeDay = book.ledgerDay[fee];
@@ -1180,21 +1172,16 @@ public final class LearnedResidue {
     }
     long charged = -book.ledgerMinor[fee];
     long gross = book.bankMinor[b] + charged;
-    // the sales nearest before the fee, then by id
-    long[] keyed = new long[processor.size()];
-    int n = 0;
-    for (int e : processor) {
-      if (book.ledgerMinor[e] > 0
-          && book.ledgerDay[e] <= feeDay
-          && book.ledgerDay[e] >= feeDay - GROUP_DAYS / 2) {
-        keyed[n++] = byDistance(book, feeDay, e);
-      }
-    }
-    long[] nearest = Smallest.of(keyed, n, FEE_ANCHORED_POOL + 1);
-    int[] sales = new int[nearest.length];
-    for (int k = 0; k < nearest.length; k++) {
-      sales[k] = (int) nearest[k];
-    }
+    int[] sales =
+        nearest(
+            book,
+            feeDay,
+            processor,
+            e ->
+                book.ledgerMinor[e] > 0
+                    && book.ledgerDay[e] <= feeDay
+                    && book.ledgerDay[e] >= feeDay - GROUP_DAYS / 2,
+            FEE_ANCHORED_POOL + 1);
     if (sales.length > FEE_ANCHORED_POOL) {
       return; // a busier week than that: hundreds of sets fit whatever the count
     }
@@ -1241,20 +1228,19 @@ public final class LearnedResidue {
       Context c, int b, long target, int[] entries, int anchor, Map<String, Cand> found) {
     Book book = c.book;
     int day = book.bankDay[b];
-    long[] keyed = new long[entries.length];
-    int n = 0;
-    for (int e : entries) {
-      if (Long.signum(book.ledgerMinor[e]) == Long.signum(target)
-          || (anchor < 0 && Math.abs(book.ledgerMinor[e]) * 10 < Math.abs(target))) {
-        keyed[n++] = byDistance(book, day, e);
-      }
-    }
-    // the nearest in date, then by id
-    long[] nearest = Smallest.of(keyed, n, GROUP_POOL);
-    Integer[] near = new Integer[nearest.length];
-    for (int k = 0; k < nearest.length; k++) {
-      near[k] = (int) nearest[k];
-    }
+    Integer[] near =
+        Arrays.stream(
+                nearest(
+                    book,
+                    day,
+                    entries,
+                    e ->
+                        Long.signum(book.ledgerMinor[e]) == Long.signum(target)
+                            || (anchor < 0
+                                && Math.abs(book.ledgerMinor[e]) * 10 < Math.abs(target)),
+                    GROUP_POOL))
+            .boxed()
+            .toArray(Integer[]::new);
     if (near.length < (anchor < 0 ? 2 : 1)) {
       return;
     }
@@ -1289,6 +1275,27 @@ public final class LearnedResidue {
   /** An entry keyed for sorting by its distance in days from {@code day}, then by its id. */
   private static long byDistance(Book book, int day, int e) {
     return ((long) Math.abs(book.ledgerDay[e] - day) << 32) | e;
+  }
+
+  /**
+   * Up to {@code k} of the entries that pass {@code keep}, the nearest in date to {@code day}
+   * first, then by id.
+   */
+  private static int[] nearest(
+      Book book, int day, int[] entries, java.util.function.IntPredicate keep, int k) {
+    long[] keyed = new long[entries.length];
+    int n = 0;
+    for (int e : entries) {
+      if (keep.test(e)) {
+        keyed[n++] = byDistance(book, day, e);
+      }
+    }
+    long[] smallest = Smallest.of(keyed, n, k);
+    int[] out = new int[smallest.length];
+    for (int i = 0; i < smallest.length; i++) {
+      out[i] = (int) smallest[i];
+    }
+    return out;
   }
 
   private static void add(Map<String, Cand> found, int b, int[] entries) {
@@ -1674,23 +1681,12 @@ public final class LearnedResidue {
       sharedKeys = new String[book.ledger.length][];
       for (int e = 0; e < book.ledger.length; e++) {
         Map<String, int[]> m = byKey.get(book.ledgerPool[e]);
-        String[] keys = ledgerKeys[e];
-        int n = 0;
-        for (String k : keys) {
-          n += sharedNear(m.get(k), e) ? 1 : 0;
-        }
-        if (n == keys.length) {
-          sharedKeys[e] = keys;
-          continue;
-        }
-        String[] shared = new String[n];
-        n = 0;
-        for (String k : keys) {
-          if (sharedNear(m.get(k), e)) {
-            shared[n++] = k;
-          }
-        }
-        sharedKeys[e] = n == 0 ? NO_KEYS : shared;
+        int entry = e;
+        String[] shared =
+            Arrays.stream(ledgerKeys[e])
+                .filter(k -> sharedNear(m.get(k), entry))
+                .toArray(String[]::new);
+        sharedKeys[e] = shared.length == 0 ? NO_KEYS : shared;
       }
       for (int p = 0; p < pools; p++) {
         java.util.TreeMap<Long, List<int[]>> bySum = new java.util.TreeMap<>();

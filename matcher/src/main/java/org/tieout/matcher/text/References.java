@@ -23,19 +23,8 @@ public final class References {
 
   /** The key of a ledger document reference, or null when it has too few digits to be one. */
   public static String key(String reference) {
-    if (reference == null) {
-      return null;
-    }
-    // compacted: upper case, letters A-Z and digits only
-    char[] buf = new char[reference.length()];
-    int n = 0;
-    for (int i = 0; i < reference.length(); i++) {
-      char u = Character.toUpperCase(reference.charAt(i));
-      if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')) {
-        buf[n++] = u;
-      }
-    }
-    return keyOf(buf, 0, n);
+    String[] keys = keys(reference);
+    return keys.length == 0 ? null : keys[0];
   }
 
   /**
@@ -51,8 +40,9 @@ public final class References {
     return keys.toArray(String[]::new);
   }
 
-  /** The keys of one text taken whole, as one run of tokens. */
+  /** The keys of one text taken whole, as one run of tokens: the compact key first. */
   private static void keysOfRun(String text, Set<String> keys) {
+    // compacted: upper case, letters A-Z and digits only, marking where each part starts
     char[] buf = new char[text.length()];
     boolean[] starts = new boolean[text.length() + 1];
     int n = 0;
