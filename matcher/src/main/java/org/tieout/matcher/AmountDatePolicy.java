@@ -101,7 +101,82 @@ final class AmountDatePolicy implements MatchPolicy {
         equal.add(c);
       }
     }
+    if (!late && equal.size() == 1 && best.autoEligible()) {
+      int older = owedEarlier(book, b, best.ledger()[0], limits, from);
+      if (older >= 0) {
+        String other = book.ledger[older].id().value();
+        String why =
+            hasTypoReference(book, b, older)
+                ? ", the bank text carries its reference with one typo"
+                : " with no payment of its own, and this payer has paid late before";
+        return Outcome.of(
+            List.of(
+                best.notAuto(
+                    "but "
+                        + other
+                        + ", of the same amount and counterparty and "
+                        + (day - book.ledgerDay[older])
+                        + " days older, is open"
+                        + why
+                        + ": the line may pay it, needs review"),
+                score(book, b, older, limits, 0)));
+      }
+    }
     return Outcome.of(equal);
+  }
+
+  /**
+   * An older open entry of the line's amount and counterparty, before the date window but within
+   * the late window, that the line may well be paying late rather than the entry in the window: one
+   * whose reference the bank text carries with a typo, or one that no other open line of that
+   * amount and counterparty pays within its own date window, from a payer seen paying by reference
+   * after the window (a payer with a fixed price and 30 days' terms). -1 when there is none.
+   */
+  private static int owedEarlier(
+      Book book, int b, int chosen, MatchingConfig.Limits limits, int windowFrom) {
+    int pool = book.bankPool[b];
+    long minor = book.bankMinor[b];
+    int[] older =
+        book.ledgerNamedWithAmount(
+            pool,
+            book.bankBlock[b],
+            minor,
+            book.bankDay[b] - limits.lateWindowDays(),
+            windowFrom - 1);
+    if (older.length == 0) {
+      return -1;
+    }
+    if (!hasTypoReference(book, b, chosen)) {
+      for (int e : older) {
+        if (hasTypoReference(book, b, e)) {
+          return e;
+        }
+      }
+    }
+    for (int e : older) {
+      if (book.paysLate(e)
+          && book.nameSimilarity(b, e) >= limits.nameSimilarityMin()
+          && !paidInWindow(book, b, e, limits)) {
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether another open line of the entry's amount and counterparty is within its date window. */
+  private static boolean paidInWindow(Book book, int b, int e, MatchingConfig.Limits limits) {
+    int d = book.ledgerDay[e];
+    for (int other :
+        book.bankNamed(
+            book.ledgerPool[e],
+            book.ledgerBlock[e],
+            d - limits.dateWindowDays(),
+            d + limits.dateWindowDays())) {
+      if (other != b && book.bankMinor[other] == book.ledgerMinor[e]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Candidate score(Book book, int b, int e, MatchingConfig.Limits limits, int common) {

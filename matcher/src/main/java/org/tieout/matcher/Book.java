@@ -563,6 +563,25 @@ final class Book {
     }
   }
 
+  /**
+   * Counterparties (by pool and name block) seen paying an entry, by its reference, later than the
+   * date window: an older open entry of theirs is then a real alternative to one in the window.
+   * Filled between rule passes, read during them.
+   */
+  private final java.util.Set<String> latePayers = new java.util.HashSet<>();
+
+  /** Notes a posted 1:1 payment: its payer pays late if it came after the date window. */
+  void notePayment(int b, int e) {
+    if (bankDay[b] - ledgerDay[e] > limits(ledgerPool[e]).dateWindowDays()) {
+      latePayers.add(ledgerPool[e] + ":" + ledgerBlock[e]);
+    }
+  }
+
+  /** Whether the entry's counterparty has paid another entry later than the date window. */
+  boolean paysLate(int e) {
+    return latePayers.contains(ledgerPool[e] + ":" + ledgerBlock[e]);
+  }
+
   long sumLedger(int[] entries) {
     long s = 0;
     for (int e : entries) {

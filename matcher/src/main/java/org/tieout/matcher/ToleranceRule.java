@@ -9,7 +9,8 @@ import java.util.List;
  * tolerance (an amount cap and a share of the amount) and the counterparty clearly alike. A charge
  * makes money in arrive short and money out leave long, so the bank side must be the smaller one;
  * only a rounding difference of a few minor units may go either way. Counterparties with many open
- * items (processors) are left to review: some entry is always close to the amount.
+ * items (processors) are left to review: some entry is always close to the amount. So is a line
+ * whose counterparty has an open entry of exactly its amount, however late: that one fits better.
  */
 final class ToleranceRule implements MatchPolicy {
   static final double NAME_MIN = 0.8;
@@ -45,6 +46,16 @@ final class ToleranceRule implements MatchPolicy {
         book.ledgerNamed(
             pool, book.bankBlock[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
     boolean crowded = named.length >= CROWDED;
+    // an open entry of the counterparty with exactly the line's amount, up to the late window
+    // back, is a better fit than an approximate one: the late pass weighs it, this rule does not
+    // post
+    int[] exact =
+        book.ledgerNamedWithAmount(
+            pool,
+            book.bankBlock[b],
+            amount,
+            day - limits.lateWindowDays(),
+            day + limits.dateWindowDays());
     for (int e : named) {
       long entry = book.ledgerMinor[e];
       long diff = amount - entry;
@@ -63,7 +74,9 @@ final class ToleranceRule implements MatchPolicy {
               new int[] {b},
               new int[] {e},
               0.85,
-              !crowded && !Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK),
+              !crowded
+                  && exact.length == 0
+                  && !Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK),
               name(),
               () ->
                   "amounts differ by "
@@ -71,7 +84,13 @@ final class ToleranceRule implements MatchPolicy {
                       + " (bank charge or rounding, within tolerance); counterparty "
                       + Explain.similarity(name)
                       + " alike; "
-                      + Explain.days(day - book.ledgerDay[e])));
+                      + Explain.days(day - book.ledgerDay[e])
+                      + (exact.length == 0
+                          ? ""
+                          : "; but "
+                              + book.ledger[exact[0]].id().value()
+                              + " of the same counterparty has exactly the line's amount and is"
+                              + " open, needs review")));
     }
     return Outcome.of(fits);
   }

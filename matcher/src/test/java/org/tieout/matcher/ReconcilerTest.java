@@ -98,6 +98,60 @@ class ReconcilerTest {
   }
 
   @Test
+  void aPayerSeenPayingLateLeavesAnOlderOpenEntryOfTheSameAmountAsAlternative() {
+    List<LedgerEntry> ledger =
+        List.of(
+            entry("L0", 0, "812.40", "Fischer Garden Services B.V.", "RG-4400"),
+            entry("L1", 10, "120.00", "Fischer Garden Services B.V.", "RG-4410"),
+            entry("L2", 33, "120.00", "Fischer Garden Services B.V.", "RG-4433"));
+    BankLine line = bank("B2", 30, "120.00", "FISCHER GARDEN SER", "THANK YOU");
+    // paid RG-4400 by its reference 24 days after it was booked: this payer pays late, so the
+    // 120.00 on day 30 may as well settle the entry of day 10 as the one of day 33
+    Reconciliation late =
+        run(List.of(bank("B1", 24, "812.40", "FISCHER GARDEN SER", "RG 4400"), line), ledger);
+    assertThat(groupOf(late, "B1").isAuto()).isTrue();
+    MatchGroup g = groupOf(late, "B2");
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.explanation()).contains("L1").contains("L2");
+    assertThat(g.alternatives()).isNotEmpty();
+    // the same payer paying on time: the entry within the window is the one
+    Reconciliation prompt =
+        run(List.of(bank("B1", 2, "812.40", "FISCHER GARDEN SER", "RG 4400"), line), ledger);
+    MatchGroup p = groupOf(prompt, "B2");
+    assertThat(p.ledgerIds()).containsExactly(new EntryId("L2"));
+    assertThat(p.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+  }
+
+  @Test
+  void aReferenceWithATypoToAnOlderEntryOfTheSameAmountStopsTheNearerOne() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 30, "150.00", "GARCIA TEXTILES", "INV 2026/108977")),
+            List.of(
+                entry("L1", 9, "150.00", "García Textiles", "INV/2026/108970"),
+                entry("L2", 26, "150.00", "García Textiles", "RG-142812")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(r.groups()).noneMatch(MatchGroup::isAuto);
+    assertThat(g.explanation()).contains("L1").contains("L2");
+  }
+
+  @Test
+  void anOpenEntryOfExactlyTheAmountBeatsOneWithinTolerance() {
+    // 242.68 on day 21: the 250.00 of day 24 is a bank charge away, the 242.68 of day 6 exact
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 21, "242.68", "KOWALCZYK DENTAL PRACTICE AG", "PAYMENT")),
+            List.of(
+                entry("L1", 6, "242.68", "Kowalczyk Dental Practice AG", "RG-9076"),
+                entry("L2", 24, "250.00", "Kowalczyk Dental Practice AG", "RG-6134")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("L1"));
+    assertThat(g.rule()).isEqualTo("late_payment");
+    assertThat(g.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+  }
+
+  @Test
   void aLineLongBeforeTheEntryIsNoLatePayment() {
     Reconciliation r =
         run(
