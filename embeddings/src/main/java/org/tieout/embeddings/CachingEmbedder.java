@@ -4,7 +4,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Embeds each distinct text once per model: vectors are kept by the SHA-256 of model id and text,
  * in memory and, given a directory, in an append-only file per model, so a rerun embeds nothing it
- * has embedded before. A torn last record (a crash mid-write) is ignored on reading. A cache that
- * cannot be written (a read-only home) is said once and the run goes on with its vectors in memory.
+ * has embedded before. Runs at once share the file: each reads and appends whole records under the
+ * file's lock. A torn last record (a crash mid-write) is cut off, a damaged rest said and cut off;
+ * neither stops a run. A cache that cannot be written (a read-only home) is said once and the run
+ * goes on with its vectors in memory.
  */
 public final class CachingEmbedder implements Embedder {
   private final Embedder inner;
+
+  /** A key's length: the SHA-256 of model id and text in hex. */
+  private static final int KEY_CHARS = 64;
+
+  private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
   private final Map<String, float[]> cache = new ConcurrentHashMap<>();
   private Path file;
   private long computed;
@@ -99,17 +112,33 @@ public final class CachingEmbedder implements Embedder {
     if (file == null) {
       return;
     }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (int i = 0; i < keys.size(); i++) {
+        out.writeUTF(keys.get(i));
+        for (float x : vectors.get(i)) {
+          out.writeFloat(x);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory
+    }
     try {
       Files.createDirectories(file.getParent());
-      try (DataOutputStream out =
-          new DataOutputStream(
-              new java.io.BufferedOutputStream(
-                  Files.newOutputStream(
-                      file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
-        for (int i = 0; i < keys.size(); i++) {
-          out.writeUTF(keys.get(i));
-          for (float x : vectors.get(i)) {
-            out.writeFloat(x);
+      synchronized (monitor(file)) {
+        try (FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = ch.lock()) {
+          // a record cut short by a crash is cut off, so that this batch starts on a record
+          long size = ch.size();
+          long whole = size - size % recordSize();
+          if (whole != size) {
+            ch.truncate(whole);
+          }
+          ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+          long at = whole;
+          while (buf.hasRemaining()) {
+            at += ch.write(buf, at);
           }
         }
       }
@@ -125,22 +154,87 @@ public final class CachingEmbedder implements Embedder {
     }
   }
 
+  /** Bytes per record: the key (two bytes of length, 64 hex digits) and the vector's floats. */
+  private long recordSize() {
+    return 2 + KEY_CHARS + 4L * inner.dimension();
+  }
+
+  /**
+   * Reads the cache, holding the file's lock so that no other run appends meanwhile. What follows
+   * the last whole record is cut off: a record a crash cut short, or a file damaged by writers that
+   * did not lock (an earlier version run twice at once), said once; its vectors are made again.
+   */
   private void load() {
+    synchronized (monitor(file)) {
+      try (FileChannel ch =
+              FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileLock lock = ch.lock()) {
+        long size = ch.size();
+        long whole = read(Channels.newInputStream(ch));
+        long end = whole * recordSize();
+        if (end != size) {
+          if (size - end >= recordSize()) {
+            System.err.println(
+                "tieout: the embedding cache "
+                    + file
+                    + " is damaged after its first "
+                    + whole
+                    + " vectors; the rest is dropped and made again");
+          }
+          ch.truncate(end);
+        }
+      } catch (IOException e) {
+        // a cache that cannot be locked or written (a read-only home) is only read
+        Path readOnly = file;
+        file = null;
+        try (InputStream in = Files.newInputStream(readOnly)) {
+          read(in);
+        } catch (IOException unreadable) {
+          System.err.println(
+              "tieout: cannot read the embedding cache (" + unreadable + "); embedding without it");
+        }
+      }
+    }
+  }
+
+  /** Reads whole records until the end, a record cut short or one that is not a record. */
+  private long read(InputStream stream) throws IOException {
     int dim = inner.dimension();
-    try (DataInputStream in =
-        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+    long whole = 0;
+    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream, 1 << 16));
+    try {
       while (true) {
         String k = in.readUTF();
+        if (!isKey(k)) {
+          return whole;
+        }
         float[] v = new float[dim];
         for (int i = 0; i < dim; i++) {
           v[i] = in.readFloat();
         }
         cache.put(k, v);
+        whole++;
       }
-    } catch (EOFException end) {
-      // the end of the file, or a record cut short by a crash: what was whole is loaded
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the embedding cache " + file, e);
+    } catch (EOFException | java.io.UTFDataFormatException end) {
+      return whole;
     }
+  }
+
+  private static boolean isKey(String k) {
+    if (k.length() != KEY_CHARS) {
+      return false;
+    }
+    for (int i = 0; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One lock object per cache file in this JVM: file locks exclude other processes only. */
+  private static Object monitor(Path file) {
+    return MONITORS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object());
   }
 }

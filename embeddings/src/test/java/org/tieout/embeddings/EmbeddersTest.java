@@ -51,28 +51,70 @@ class EmbeddersTest {
   }
 
   @Test
+  void aDamagedCacheIsCutAtItsLastWholeRecordAndTheRunGoesOn() throws Exception {
+    new CachingEmbedder(new FakeEmbedder(), dir).embed(List.of("a", "b"));
+    Path file = dir.resolve("fake.vec");
+    long whole = Files.size(file);
+    // what two unlocked writers interleaving leave: bytes that are not a record, then a record
+    byte[] good = Files.readAllBytes(file);
+    Files.write(
+        file,
+        new byte[] {0, 7, 'g', 'a', 'r', 'b', 'a', 'g', 'e', 1, 2, 3},
+        java.nio.file.StandardOpenOption.APPEND);
+    Files.write(file, good, java.nio.file.StandardOpenOption.APPEND);
+
+    CachingEmbedder reread = new CachingEmbedder(new FakeEmbedder(), dir);
+    assertThat(Files.size(file)).isEqualTo(whole);
+    reread.embed(List.of("a", "b", "c"));
+    assertThat(reread.computed()).isEqualTo(1);
+    CachingEmbedder third = new CachingEmbedder(new FakeEmbedder(), dir);
+    third.embed(List.of("a", "b", "c"));
+    assertThat(third.computed()).isZero();
+  }
+
+  @Test
+  void aRecordCutShortByACrashIsDroppedAndTheNextAppendStartsOnARecord() throws Exception {
+    new CachingEmbedder(new FakeEmbedder(), dir).embed(List.of("a", "b"));
+    Path file = dir.resolve("fake.vec");
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+    CachingEmbedder afterCrash = new CachingEmbedder(new FakeEmbedder(), dir);
+    afterCrash.embed(List.of("a", "b", "c"));
+    assertThat(afterCrash.computed()).isEqualTo(2); // b was torn; c is new
+    CachingEmbedder next = new CachingEmbedder(new FakeEmbedder(), dir);
+    next.embed(List.of("a", "b", "c"));
+    assertThat(next.computed()).isZero();
+  }
+
+  @Test
+  void aRunAppendingWhileAnotherWritesWaitsForItsRecordToBeWhole() throws Exception {
+    // another JVM, as a second run of the command line is, holding the lock mid-record
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SlowWriter.class.getName(),
+                dir.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (java.io.BufferedReader out =
+        new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+      assertThat(out.readLine()).isEqualTo("half written");
+      CachingEmbedder mine = new CachingEmbedder(new FakeEmbedder(), dir);
+      mine.embed(List.of("this run's text"));
+    }
+    assertThat(other.waitFor()).isZero();
+    CachingEmbedder next = new CachingEmbedder(new FakeEmbedder(), dir);
+    next.embed(List.of("this run's text", SlowWriter.TEXT));
+    assertThat(next.computed()).isZero();
+  }
+
+  @Test
   void amountsGoInBandsNotExactly() {
     assertThat(EmbeddingText.band(Money.parse("-1250.40", "EUR")))
         .isEqualTo("outgoing eur 1000-10000");
     assertThat(EmbeddingText.band(Money.parse("0.40", "USD"))).isEqualTo("incoming usd 0-1");
     assertThat(EmbeddingText.band(Money.parse("99.99", "GBP"))).isEqualTo("incoming gbp 10-100");
-  }
-
-  /** A deterministic stand-in, so that the cache test needs no model. */
-  private static final class FakeEmbedder implements Embedder {
-    @Override
-    public String modelId() {
-      return "fake";
-    }
-
-    @Override
-    public int dimension() {
-      return 3;
-    }
-
-    @Override
-    public List<float[]> embed(List<String> texts) {
-      return texts.stream().map(t -> new float[] {t.length(), t.hashCode() % 7, 1}).toList();
-    }
   }
 }
