@@ -86,7 +86,10 @@ public final class BankStatementFiles {
     byte[] buf = new byte[8192];
     try (InputStream in = Files.newInputStream(file)) {
       int n = in.readNBytes(buf, 0, buf.length);
-      return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+      // a byte-order mark (spreadsheet exports write one) is not part of the first column's name
+      int from =
+          n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF ? 3 : 0;
+      return new String(buf, from, n - from, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -99,6 +99,31 @@ class MappedCsvReaderTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheHeaderIsNoPartOfIt() throws Exception {
+    // spreadsheet programs save "CSV UTF-8" with a byte-order mark
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Path interchange = dir.resolve("bank.csv");
+    Files.write(interchange, bom);
+    Files.writeString(
+        interchange,
+        "transaction_id,account_id,booking_date,value_date,amount,currency,counterparty_name,"
+            + "counterparty_account,description,bank_reference\r\n"
+            + "T1,DE12,2026-03-02,2026-03-02,120.00,EUR,ACME,,INV 7,\r\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertThat(BankStatementFiles.read(interchange, null).items())
+        .singleElement()
+        .satisfies(b -> assertThat(b.amount()).isEqualTo(Money.parse("120.00", "EUR")));
+    Path uk = dir.resolve("uk.csv");
+    Files.write(uk, bom);
+    Files.writeString(
+        uk,
+        "Date,Account Number,Name,Reference,Details,Value,Dr/Cr\n"
+            + "02/03/2026,12345678,ACME LTD,INV-77,,100.00,CR\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertThat(BankStatementFiles.read(uk, null).items()).hasSize(1);
+  }
+
+  @Test
   void aFileNoMappingFitsIsRefusedWithAHint() throws Exception {
     Path f = dir.resolve("odd.csv");
     Files.writeString(f, "when,how much\n2026-01-01,3\n");
