@@ -51,7 +51,7 @@ public record MatchingConfig(Limits defaults, Map<String, Limits> accounts) {
 
     static final Limits DEFAULT =
         new Limits(
-            7, 60, 35, 0.6, new BigDecimal("50.00"), new BigDecimal("3"), 6, 20, 200_000, 31, 10);
+            7, 60, 35, 0.6, new BigDecimal("50.00"), new BigDecimal("3"), 6, 20, 200_000, 45, 10);
 
     /** This account's limits: its own where set, the defaults elsewhere. */
     Limits over(Limits base) {

@@ -232,11 +232,13 @@ class ReconcilerTest {
     assertThat(g.explanation()).contains("EUR -15.00");
   }
 
-  @Test
-  void aCombinedPaymentWithoutReferencesIsFoundBySubsetSum() {
+  @ParameterizedTest(name = "oldest invoice {0} days before the payment")
+  @CsvSource({"8", "42"})
+  void aCombinedPaymentWithoutReferencesIsFoundBySubsetSum(int age) {
+    // a customer on 30 days' terms settles a month and a half of invoices in one transfer
     Reconciliation r =
         run(
-            List.of(bank("B1", 8, "371.25", "HELIOS FOODS", "PAYMENT")),
+            List.of(bank("B1", age, "371.25", "HELIOS FOODS", "PAYMENT")),
             List.of(
                 entry("L1", 0, "120.00", "Helios Foods SA", null),
                 entry("L2", 2, "201.25", "Helios Foods SA", null),
@@ -246,6 +248,7 @@ class ReconcilerTest {
     assertThat(g.ledgerIds())
         .containsExactlyInAnyOrder(new EntryId("L1"), new EntryId("L2"), new EntryId("L3"));
     assertThat(g.rule()).isEqualTo("combined_payment");
+    assertThat(g.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
   }
 
   @Test
