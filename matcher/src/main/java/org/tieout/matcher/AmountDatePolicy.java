@@ -143,14 +143,13 @@ final class AmountDatePolicy implements MatchPolicy {
             minor,
             book.bankDay[b] - limits.lateWindowDays(),
             windowFrom - 1);
-    if (older.length == 0) {
+    // the text carrying the chosen entry's reference, with a typo, points at it
+    if (older.length == 0 || hasTypoReference(book, b, chosen)) {
       return -1;
     }
-    if (!hasTypoReference(book, b, chosen)) {
-      for (int e : older) {
-        if (hasTypoReference(book, b, e)) {
-          return e;
-        }
+    for (int e : older) {
+      if (hasTypoReference(book, b, e)) {
+        return e;
       }
     }
     for (int e : older) {

@@ -102,8 +102,8 @@ class ReconcilerTest {
     List<LedgerEntry> ledger =
         List.of(
             entry("L0", 0, "812.40", "Fischer Garden Services B.V.", "RG-4400"),
-            entry("L1", 10, "120.00", "Fischer Garden Services B.V.", "RG-4410"),
-            entry("L2", 33, "120.00", "Fischer Garden Services B.V.", "RG-4433"));
+            entry("L1", 10, "120.00", "Fischer Garden Services B.V.", "RG-441017"),
+            entry("L2", 33, "120.00", "Fischer Garden Services B.V.", "RG-443317"));
     BankLine line = bank("B2", 30, "120.00", "FISCHER GARDEN SER", "THANK YOU");
     // paid RG-4400 by its reference 24 days after it was booked: this payer pays late, so the
     // 120.00 on day 30 may as well settle the entry of day 10 as the one of day 33
@@ -120,6 +120,16 @@ class ReconcilerTest {
     MatchGroup p = groupOf(prompt, "B2");
     assertThat(p.ledgerIds()).containsExactly(new EntryId("L2"));
     assertThat(p.status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+    // the late payer quoting the nearer entry's reference, with a typo: that one
+    Reconciliation quoted =
+        run(
+            List.of(
+                bank("B1", 24, "812.40", "FISCHER GARDEN SER", "RG 4400"),
+                bank("B2", 30, "120.00", "FISCHER GARDEN SER", "RG 443817")),
+            ledger);
+    MatchGroup q = groupOf(quoted, "B2");
+    assertThat(q.ledgerIds()).containsExactly(new EntryId("L2"));
+    assertThat(q.status()).as(q.explanation()).isEqualTo(MatchStatus.AUTO_MATCHED);
   }
 
   @Test
