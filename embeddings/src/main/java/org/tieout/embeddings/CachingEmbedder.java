@@ -221,16 +221,7 @@ public final class CachingEmbedder implements Embedder {
   }
 
   private static boolean isKey(String k) {
-    if (k.length() != KEY_CHARS) {
-      return false;
-    }
-    for (int i = 0; i < k.length(); i++) {
-      char c = k.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
+    return k.length() == KEY_CHARS && k.chars().allMatch(HexFormat::isHexDigit);
   }
 
   /** One lock object per cache file in this JVM: file locks exclude other processes only. */

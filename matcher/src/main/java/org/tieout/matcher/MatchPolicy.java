@@ -19,4 +19,10 @@ interface MatchPolicy {
   Side side();
 
   Outcome evaluate(Book book, int position);
+
+  /**
+   * Told of each group the {@link Reconciler} posted from this rule's fits, once taken: what the
+   * book may learn from it for the rules after. Nothing by default.
+   */
+  default void posted(Book book, Candidate c) {}
 }

@@ -158,9 +158,7 @@ public final class Reconciler {
         boolean uncontested = clearlyBest(c, open[k], bankClaims, ledgerClaims);
         if (c.autoEligible() && uncontested && book.isFree(c)) {
           book.take(c);
-          if (c.bank().length == 1 && c.ledger().length == 1 && c.rule().equals("reference")) {
-            book.notePayment(c.bank()[0], c.ledger()[0]);
-          }
+          rule.posted(book, c);
           groups.add(group(book, c, MatchStatus.AUTO_MATCHED, c.explanation(), List.of()));
           counts.computeIfAbsent(c.rule(), x -> new int[2])[0]++;
           posted++;

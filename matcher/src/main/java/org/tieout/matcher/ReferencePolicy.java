@@ -16,6 +16,17 @@ import org.tieout.matcher.text.Names;
 final class ReferencePolicy implements MatchPolicy {
   private static final int MAX_REFERENCED = 16;
 
+  /**
+   * A line paying one entry by its reference tells how late its payer pays ({@link
+   * Book#notePayment}); the variants (several entries, an amount off by a charge) are left out.
+   */
+  @Override
+  public void posted(Book book, Candidate c) {
+    if (c.bank().length == 1 && c.ledger().length == 1 && c.rule().equals(name())) {
+      book.notePayment(c.bank()[0], c.ledger()[0]);
+    }
+  }
+
   @Override
   public String name() {
     return "reference";

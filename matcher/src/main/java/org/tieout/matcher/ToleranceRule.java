@@ -46,16 +46,6 @@ final class ToleranceRule implements MatchPolicy {
         book.ledgerNamed(
             pool, book.bankBlock[b], day - limits.dateWindowDays(), day + limits.dateWindowDays());
     boolean crowded = named.length >= CROWDED;
-    // an open entry of the counterparty with exactly the line's amount, up to the late window
-    // back, is a better fit than an approximate one: the late pass weighs it, this rule does not
-    // post
-    int[] exact =
-        book.ledgerNamedWithAmount(
-            pool,
-            book.bankBlock[b],
-            amount,
-            day - limits.lateWindowDays(),
-            day + limits.dateWindowDays());
     for (int e : named) {
       long entry = book.ledgerMinor[e];
       long diff = amount - entry;
@@ -74,9 +64,7 @@ final class ToleranceRule implements MatchPolicy {
               new int[] {b},
               new int[] {e},
               0.85,
-              !crowded
-                  && exact.length == 0
-                  && !Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK),
+              !crowded && !Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK),
               name(),
               () ->
                   "amounts differ by "
@@ -84,13 +72,27 @@ final class ToleranceRule implements MatchPolicy {
                       + " (bank charge or rounding, within tolerance); counterparty "
                       + Explain.similarity(name)
                       + " alike; "
-                      + Explain.days(day - book.ledgerDay[e])
-                      + (exact.length == 0
-                          ? ""
-                          : "; but "
-                              + book.ledger[exact[0]].id().value()
-                              + " of the same counterparty has exactly the line's amount and is"
-                              + " open, needs review")));
+                      + Explain.days(day - book.ledgerDay[e])));
+    }
+    if (fits.isEmpty()) {
+      return Outcome.NONE;
+    }
+    // an open entry of the counterparty with exactly the line's amount, up to the late window
+    // back, is a better fit than an approximate one: the late pass weighs it, this rule does not
+    // post
+    int[] exact =
+        book.ledgerNamedWithAmount(
+            pool,
+            book.bankBlock[b],
+            amount,
+            day - limits.lateWindowDays(),
+            day + limits.dateWindowDays());
+    if (exact.length > 0) {
+      String why =
+          "but "
+              + book.ledger[exact[0]].id().value()
+              + " of the same counterparty has exactly the line's amount and is open, needs review";
+      fits.replaceAll(c -> c.notAuto(why));
     }
     return Outcome.of(fits);
   }
