@@ -8,3 +8,27 @@ bash "$root/scripts/ensure-postgres.sh"
 bash "$root/scripts/ensure-chromium.sh"
 cd "$root"
 mvn -B -ntp verify "$@"
+
+# The README's first command, through the launcher: on the JVM the launcher picks and, when that is
+# not the one on the PATH, on that one too. It must exit 0, write its matches and warn of nothing.
+check_launcher() {
+  local out
+  out=$(mktemp -d)
+  if ! "$root/tieout" reconcile -q --bank eval-datasets/demo/bank.csv \
+      --ledger eval-datasets/demo/ledger.csv --out "$out/demo" >"$out/stdout" 2>"$out/stderr"; then
+    cat "$out/stderr" >&2
+    echo "launcher check: ./tieout reconcile failed on the demo set" >&2
+    return 1
+  fi
+  if grep -q WARNING "$out/stderr" || [ "$(wc -l <"$out/demo/matches.csv")" -lt 100 ]; then
+    cat "$out/stderr" >&2
+    echo "launcher check: ./tieout reconcile warned, or wrote too few matches" >&2
+    return 1
+  fi
+  echo "launcher check: $("$root/tieout" --version | tail -1): demo reconciled, $(($(wc -l <"$out/demo/matches.csv") - 1)) match rows"
+  rm -rf "$out"
+}
+check_launcher
+if command -v java >/dev/null && [ -z "${TIEOUT_JAVA:-}" ]; then
+  TIEOUT_JAVA=$(command -v java) check_launcher
+fi

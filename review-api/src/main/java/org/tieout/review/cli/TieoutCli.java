@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "tieout",
     mixinStandardHelpOptions = true,
-    version = "tieout 0.1.0",
+    version = {"tieout 0.1.0", "Java ${java.version} (${java.vendor}) in ${java.home}"},
     description = "Ties bank statements out against the ledger.",
     subcommands = {
       ReconcileCommand.class,
