@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * Several bank lines of one counterparty add up to one ledger entry (N:1): instalments, split
- * transfers.
+ * transfers. A set is not posted when one of its lines has exactly the amount of another open entry
+ * of the counterparty, up to the late window before it: that line may pay that entry alone, late
+ * (customers paying last month's invoices add up to this month's by chance), and the late pass
+ * weighs it.
  */
 final class SplitPaymentPolicy extends SubsetPolicy {
   @Override
@@ -76,6 +79,34 @@ final class SplitPaymentPolicy extends SubsetPolicy {
 
   @Override
   Candidate group(Book book, int e, int[] lines, boolean auto) {
+    Candidate c = candidate(book, e, lines, auto);
+    if (!auto) {
+      return c;
+    }
+    MatchingConfig.Limits limits = book.limits(book.ledgerPool[e]);
+    for (int b : lines) {
+      int day = book.bankDay[b];
+      for (int other :
+          book.ledgerNamedWithAmount(
+              book.ledgerPool[e],
+              book.ledgerBlock[e],
+              book.bankMinor[b],
+              day - limits.lateWindowDays(),
+              day + limits.dateWindowDays())) {
+        if (other != e) {
+          return c.notAuto(
+              "but bank line "
+                  + book.bank[b].id().value()
+                  + " has exactly the amount of open entry "
+                  + book.ledger[other].id().value()
+                  + " of the same counterparty and may pay it alone, needs review");
+        }
+      }
+    }
+    return c;
+  }
+
+  private Candidate candidate(Book book, int e, int[] lines, boolean auto) {
     return new Candidate(
         lines,
         new int[] {e},

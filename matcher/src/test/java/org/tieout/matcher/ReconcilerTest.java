@@ -262,6 +262,43 @@ class ReconcilerTest {
   }
 
   @Test
+  void instalmentsWithoutReferencesAddingUpToOneEntryAreGroupedNto1() {
+    Reconciliation r =
+        run(
+            List.of(
+                bank("B1", 5, "400.00", "ACME TRADING", "INSTALMENT"),
+                bank("B2", 12, "600.00", "ACME TRADING", "INSTALMENT")),
+            List.of(entry("L1", 0, "1000.00", "Acme Trading GmbH", null)));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.bankIds())
+        .containsExactlyInAnyOrder(new TransactionId("B1"), new TransactionId("B2"));
+    assertThat(g.rule()).isEqualTo("split_payment");
+    assertThat(g.isAuto()).isTrue();
+  }
+
+  @Test
+  void linesWithTheExactAmountsOfOlderOpenEntriesAreNoSplitPaymentOfANewOne() {
+    // a customer pays two invoices of last month late; together they make this month's 1,000.00
+    Reconciliation r =
+        run(
+            List.of(
+                bank("B1", 40, "250.00", "MOREAU PRINT AND MEDIA S.A.", "TRANSFER"),
+                bank("B2", 48, "750.00", "MOREAU PRINT AND MEDIA", "PAYMENT")),
+            List.of(
+                entry("L1", 15, "250.00", "Moreau Print & Media S.A.", "SO-25065-A"),
+                entry("L2", 19, "750.00", "Moreau Print & Media S.A.", "INV/2026/24158"),
+                entry("L3", 40, "1000.00", "Moreau Print & Media S.A.", "INV/2026/10562")));
+    assertThat(r.groups())
+        .filteredOn(g -> g.ledgerIds().contains(new EntryId("L3")))
+        .allSatisfy(
+            g -> {
+              assertThat(g.isAuto()).isFalse();
+              assertThat(g.explanation()).contains("may pay it alone");
+            });
+    assertThat(groupOf(r, "B1").ledgerIds()).doesNotContain(new EntryId("L3"));
+  }
+
+  @Test
   void aBankFeeWithNoLedgerEntryStaysUnmatched() {
     Reconciliation r =
         run(
