@@ -93,7 +93,52 @@ final class ToleranceRule implements MatchPolicy {
               + book.ledger[exact[0]].id().value()
               + " of the same counterparty has exactly the line's amount and is open, needs review";
       fits.replaceAll(c -> c.notAuto(why));
+    } else if (addsUpExactly(book, b, limits)) {
+      fits.replaceAll(
+          c ->
+              c.notAuto(
+                  "but several open entries of the same counterparty add up to exactly the line's"
+                      + " amount (a combined payment?), needs review"));
     }
     return Outcome.of(fits);
+  }
+
+  /**
+   * Whether two or more open entries of the line's counterparty, on its side and within the subset
+   * window before it, add up to exactly its amount: a combined payment the combined rule could not
+   * post (too many candidates) fits better than one entry a charge away.
+   */
+  private static boolean addsUpExactly(Book book, int b, MatchingConfig.Limits limits) {
+    int day = book.bankDay[b];
+    long amount = book.bankMinor[b];
+    int[] named =
+        book.ledgerNamed(
+            book.bankPool[b],
+            book.bankBlock[b],
+            day - limits.subsetWindowDays(),
+            day + limits.dateWindowDays());
+    int[] alike = new int[named.length];
+    int n = 0;
+    for (int e : named) {
+      if (Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
+          && Math.abs(book.ledgerMinor[e]) < Math.abs(amount)
+          && book.nameSimilarity(b, e) >= NAME_MIN) {
+        alike[n++] = e;
+      }
+    }
+    if (n < 2) {
+      return false;
+    }
+    int[] near =
+        SubsetPolicy.nearest(
+            java.util.Arrays.copyOf(alike, n), book.ledgerDay, day, limits.subsetMaxCandidates());
+    long[] amounts = new long[near.length];
+    for (int k = 0; k < near.length; k++) {
+      amounts[k] = book.ledgerMinor[near[k]];
+    }
+    return !SubsetSum.find(
+            amount, amounts, 2, limits.subsetMaxItems(), limits.subsetMaxIterations(), 1)
+        .solutions()
+        .isEmpty();
   }
 }

@@ -162,6 +162,25 @@ class ReconcilerTest {
   }
 
   @Test
+  void entriesAddingUpExactlyStopAToleranceFitOfOneEntry() {
+    // a busy customer (too many open entries for the combined rule to post) pays three invoices
+    // of a month ago together; one newer entry is 11.38 away, a bank charge within tolerance
+    List<LedgerEntry> ledger = new java.util.ArrayList<>();
+    ledger.add(entry("L1", 19, "278.10", "Silva Bakery Oy", "SO-51390-A"));
+    ledger.add(entry("L2", 20, "58.15", "Silva Bakery Oy", "F0051392"));
+    ledger.add(entry("L3", 18, "119.28", "Silva Bakery Oy", "SO-51393-A"));
+    ledger.add(entry("L4", 53, "466.91", "Silva Bakery Oy", "RG-9738"));
+    for (int k = 1; k <= 8; k++) {
+      ledger.add(entry("X" + k, 8 + 3 * k, "400.0" + k, "Silva Bakery Oy", "SO-600" + k));
+    }
+    Reconciliation r =
+        run(List.of(bank("B1", 50, "455.53", "SILVA BAKERY OY", "Sammelzahlung")), ledger);
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.isAuto()).isFalse();
+    assertThat(g.explanation()).contains("add up to exactly the line's amount");
+  }
+
+  @Test
   void aLineLongBeforeTheEntryIsNoLatePayment() {
     Reconciliation r =
         run(
