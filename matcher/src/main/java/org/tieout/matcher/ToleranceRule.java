@@ -117,21 +117,19 @@ final class ToleranceRule implements MatchPolicy {
             book.bankBlock[b],
             day - limits.subsetWindowDays(),
             day + limits.dateWindowDays());
-    int[] alike = new int[named.length];
-    int n = 0;
-    for (int e : named) {
-      if (Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
-          && Math.abs(book.ledgerMinor[e]) < Math.abs(amount)
-          && book.nameSimilarity(b, e) >= NAME_MIN) {
-        alike[n++] = e;
-      }
-    }
-    if (n < 2) {
+    int[] alike =
+        book.alikeLedger(
+            b,
+            named,
+            e ->
+                Long.signum(book.ledgerMinor[e]) == Long.signum(amount)
+                    && Math.abs(book.ledgerMinor[e]) < Math.abs(amount),
+            NAME_MIN,
+            named.length);
+    if (alike.length < 2) {
       return false;
     }
-    int[] near =
-        SubsetPolicy.nearest(
-            java.util.Arrays.copyOf(alike, n), book.ledgerDay, day, limits.subsetMaxCandidates());
+    int[] near = SubsetPolicy.nearest(alike, book.ledgerDay, day, limits.subsetMaxCandidates());
     long[] amounts = new long[near.length];
     for (int k = 0; k < near.length; k++) {
       amounts[k] = book.ledgerMinor[near[k]];
