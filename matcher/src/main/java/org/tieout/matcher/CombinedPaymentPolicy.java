@@ -31,13 +31,7 @@ final class CombinedPaymentPolicy extends SubsetPolicy {
     if (book.bankName[b].isEmpty()) {
       return Book.EMPTY;
     }
-    int day = book.bankDay[b];
-    int[] named =
-        book.ledgerNamed(
-            book.bankPool[b],
-            book.bankBlock[b],
-            day - limits.subsetWindowDays(),
-            day + limits.dateWindowDays());
+    int[] named = window(book, b, limits);
     long target = book.bankMinor[b];
     // one more than a pool may hold says it is too large: the rest need not be compared
     return book.alikeLedger(
@@ -46,6 +40,19 @@ final class CombinedPaymentPolicy extends SubsetPolicy {
         e -> signFits(target, book.ledgerMinor[e]),
         limits.nameSimilarityMin(),
         limits.subsetAutoMaxCandidates() + 1);
+  }
+
+  /**
+   * The open entries of the line's counterparty that a combined payment may settle: from the subset
+   * window before the line to the date window after it.
+   */
+  static int[] window(Book book, int b, MatchingConfig.Limits limits) {
+    int day = book.bankDay[b];
+    return book.ledgerNamed(
+        book.bankPool[b],
+        book.bankBlock[b],
+        day - limits.subsetWindowDays(),
+        day + limits.dateWindowDays());
   }
 
   @Override

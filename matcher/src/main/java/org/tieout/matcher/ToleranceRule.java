@@ -111,12 +111,7 @@ final class ToleranceRule implements MatchPolicy {
   private static boolean addsUpExactly(Book book, int b, MatchingConfig.Limits limits) {
     int day = book.bankDay[b];
     long amount = book.bankMinor[b];
-    int[] named =
-        book.ledgerNamed(
-            book.bankPool[b],
-            book.bankBlock[b],
-            day - limits.subsetWindowDays(),
-            day + limits.dateWindowDays());
+    int[] named = CombinedPaymentPolicy.window(book, b, limits);
     int[] alike =
         book.alikeLedger(
             b,
