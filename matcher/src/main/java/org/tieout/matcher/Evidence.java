@@ -28,6 +28,22 @@ final class Evidence {
     return false;
   }
 
+  /**
+   * The open entries of the name block with exactly the bank line's amount, from {@code
+   * late_window_days} before the line to {@code date_window_days} after it: an entry the line may
+   * pay alone, however late, which fits it better than an approximate fit or a part of a set.
+   */
+  static int[] sameAmountOpen(Book book, int b, String block) {
+    MatchingConfig.Limits limits = book.limits(book.bankPool[b]);
+    int day = book.bankDay[b];
+    return book.ledgerNamedWithAmount(
+        book.bankPool[b],
+        block,
+        book.bankMinor[b],
+        day - limits.lateWindowDays(),
+        day + limits.dateWindowDays());
+  }
+
   private static boolean contains(int[] values, int v) {
     for (int x : values) {
       if (x == v) {

@@ -83,16 +83,8 @@ final class SplitPaymentPolicy extends SubsetPolicy {
     if (!auto) {
       return c;
     }
-    MatchingConfig.Limits limits = book.limits(book.ledgerPool[e]);
     for (int b : lines) {
-      int day = book.bankDay[b];
-      for (int other :
-          book.ledgerNamedWithAmount(
-              book.ledgerPool[e],
-              book.ledgerBlock[e],
-              book.bankMinor[b],
-              day - limits.lateWindowDays(),
-              day + limits.dateWindowDays())) {
+      for (int other : Evidence.sameAmountOpen(book, b, book.ledgerBlock[e])) {
         if (other != e) {
           return c.notAuto(
               "but bank line "

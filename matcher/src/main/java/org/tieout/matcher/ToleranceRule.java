@@ -80,13 +80,7 @@ final class ToleranceRule implements MatchPolicy {
     // an open entry of the counterparty with exactly the line's amount, up to the late window
     // back, is a better fit than an approximate one: the late pass weighs it, this rule does not
     // post
-    int[] exact =
-        book.ledgerNamedWithAmount(
-            pool,
-            book.bankBlock[b],
-            amount,
-            day - limits.lateWindowDays(),
-            day + limits.dateWindowDays());
+    int[] exact = Evidence.sameAmountOpen(book, b, book.bankBlock[b]);
     if (exact.length > 0) {
       String why =
           "but "
