@@ -164,6 +164,12 @@ public final class LearnedResidue {
    */
   private static final int SCHEDULE_MAX_SALES = 3 * GROUP_POOL;
 
+  /**
+   * A set found by its sum alone is no candidate when more other sets than this (expected) would
+   * reach its sum by chance: one in a hundred.
+   */
+  private static final double CHANCE_SETS = 0.01;
+
   /** A payout reaches the bank within a week of the processor booking its fee. */
   private static final int FEE_BOOKED_DAYS = 7;
 
@@ -973,6 +979,9 @@ public final class LearnedResidue {
         x.f[PairFeatures.FEE_SCHEDULE_UNIQUE] = fitting == 1 ? 1 : 0;
       }
     }
+    // a set its sum alone found, when the counterparty's open entries reach that sum in many other
+    // ways, is a guess (ten of a processor's day of sales adding up to a payout): no candidate
+    cands.removeIf(x -> bySumAlone(c, x, named));
     return cands;
   }
 
@@ -1142,6 +1151,55 @@ public final class LearnedResidue {
             }
           }
         });
+  }
+
+  /**
+   * Whether a set of entries rests on its sum alone (no reference shared by its entries, no
+   * processor's schedule) while more than {@link #CHANCE_SETS} other sets of as many of the
+   * counterparty's open entries over the same days would add up to that sum by chance ({@link
+   * ChanceSums}). Entries the line quotes by reference are evidence of their own: only the rest of
+   * the set, and the sum it makes, is weighed. A fee-netted set's sum is a window as wide as the
+   * fee allowed.
+   */
+  private static boolean bySumAlone(Context c, Cand x, int[] named) {
+    if (x.e.length < 2
+        || x.f[PairFeatures.SHARED_REFERENCE] == 1
+        || x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
+      return false;
+    }
+    Book book = c.book;
+    int b = x.b;
+    List<String> refs = Arrays.asList(book.bankRefs[b]);
+    Set<Integer> quoted = new HashSet<>();
+    int k = 0;
+    long sum = 0;
+    int from = Integer.MAX_VALUE;
+    int to = Integer.MIN_VALUE;
+    for (int e : x.e) {
+      if (Arrays.stream(c.ledgerKeys[e]).anyMatch(refs::contains)) {
+        quoted.add(e);
+      } else {
+        k++;
+        sum += book.ledgerMinor[e];
+        from = Math.min(from, book.ledgerDay[e]);
+        to = Math.max(to, book.ledgerDay[e]);
+      }
+    }
+    if (k == 0) {
+      return false;
+    }
+    // the other sets: of the counterparty's open entries over the same days (a processor's sales
+    // and fees alike), less those the line quotes
+    long[] pool = new long[named.length];
+    int n = 0;
+    for (int e : named) {
+      if (book.ledgerDay[e] >= from && book.ledgerDay[e] <= to && !quoted.contains(e)) {
+        pool[n++] = book.ledgerMinor[e];
+      }
+    }
+    long gap = book.sumLedger(x.e) - book.bankMinor[b];
+    long width = gap == 0 ? 1 : Math.max(1, Math.abs(book.bankMinor[b]) / 20);
+    return ChanceSums.expected(pool, n, k, sum, width) > CHANCE_SETS;
   }
 
   /** Whether the line's text holds the first word of a counterparty's name block. */

@@ -261,6 +261,39 @@ class LearnedResidueTest {
   }
 
   @Test
+  void proposesNoSetOfABusyProcessorsSalesThatOnlyItsSumFound() {
+    // forty sales of a day, no payout id, no fee booked, no schedule learned: the payout is some
+    // of them less a fee nobody knows, and dozens of sets of ten sales add up to any total
+    String sumup = "SumUp Payments Ltd";
+    java.util.Random random = new java.util.Random(3);
+    List<LedgerEntry> ledger = new ArrayList<>();
+    long firstTen = 0;
+    for (int i = 0; i < 40; i++) {
+      long sale = 1_000 + random.nextInt(17_000);
+      firstTen += i < 10 ? sale : 0;
+      ledger.add(Lines.entry("S" + i, -1, eur(sale), sumup, null, "POS sale " + i));
+    }
+    BankLine payout = Lines.bank("B1", 0, eur(firstTen), "SUMUP PAYMENTS LTD", "PAYOUT PO4711");
+    assertThat(propose(List.of(payout), ledger, FeeSchedules.NONE, 0.0))
+        .noneMatch(g -> g.ledgerIds().size() > 1);
+  }
+
+  @Test
+  void proposesACustomersOpenItemsWhoseSumIsTelling() {
+    // a customer with five open invoices over two weeks pays three of them in one transfer
+    String atlas = "Atlas Zephyr Partners LLC";
+    List<LedgerEntry> ledger =
+        List.of(
+            Lines.entry("L1", -13, "1725.00", atlas, "INV-1158"),
+            Lines.entry("L2", -11, "318.40", atlas, "INV-1159"),
+            Lines.entry("L3", -8, "96.84", atlas, "INV-1160"),
+            Lines.entry("L4", -6, "880.00", atlas, "INV-1161"),
+            Lines.entry("L5", -3, "47.15", atlas, "INV-1162"));
+    BankLine paid = Lines.bank("B1", 0, "2140.24", "ATLAS ZEPHYR PARTNERS", "PAYMENT");
+    assertOneGroupOf(propose(List.of(paid), ledger, FeeSchedules.NONE, 0.0), "L1", "L2", "L3");
+  }
+
+  @Test
   void pairsLookAlikesInDateOrderAndSaysSo() {
     // one vendor's rent booked twice in a month and paid twice: either pairing fits the amounts;
     // the earlier payment takes the earlier entry, the later the later
