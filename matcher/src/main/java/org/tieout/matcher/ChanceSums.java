@@ -21,14 +21,9 @@ final class ChanceSums {
    * window of {@code width} minor units around {@code target} (1: exactly the target).
    */
   static double expected(long[] amounts, int n, int k, long target, long width) {
-    return expected(amounts, n, k, k, target, width);
-  }
-
-  /**
-   * {@link #expected(long[], int, int, long, long)} summed over the set sizes {@code kMin} to
-   * {@code kMax}: what a search of every size in that range would find by chance.
-   */
-  static double expected(long[] amounts, int n, int kMin, int kMax, long target, long width) {
+    if (k < 1 || n <= k) {
+      return 0; // the only set of its size, or none
+    }
     double mean = 0;
     double m2 = 0;
     for (int i = 0; i < n; i++) {
@@ -37,24 +32,17 @@ final class ChanceSums {
       mean += d / (i + 1);
       m2 += d * (a - mean);
     }
-    double variance = n > 1 ? m2 / (n - 1) : 0;
-    double total = 0;
     double logChoose = 0;
-    for (int k = 1; k <= Math.min(kMax, n - 1); k++) {
-      logChoose += Math.log(n - k + 1) - Math.log(k);
-      if (k < kMin) {
-        continue;
-      }
-      double others = Math.max(0, Math.expm1(logChoose));
-      double sd = Math.sqrt(k * variance * (n - k) / (n - 1));
-      if (sd < 1) {
-        // all amounts equal: every set of the size has the same total
-        total += Math.abs(target - k * mean) < 0.5 ? others : 0;
-      } else {
-        double z = (target - k * mean) / sd;
-        total += others * Math.exp(-z * z / 2) / (Math.sqrt(2 * Math.PI) * sd) * Math.max(1, width);
-      }
+    for (int i = 0; i < k; i++) {
+      logChoose += Math.log(n - i) - Math.log(i + 1);
     }
-    return total;
+    double others = Math.max(0, Math.expm1(logChoose));
+    double sd = Math.sqrt(k * (m2 / (n - 1)) * (n - k) / (n - 1));
+    if (sd < 1) {
+      // all amounts equal: every set of the size has the same total
+      return Math.abs(target - k * mean) < 0.5 ? others : 0;
+    }
+    double z = (target - k * mean) / sd;
+    return others * Math.exp(-z * z / 2) / (Math.sqrt(2 * Math.PI) * sd) * Math.max(1, width);
   }
 }
