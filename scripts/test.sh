@@ -29,6 +29,18 @@ check_launcher() {
   rm -rf "$out"
 }
 check_launcher
+# a JAVA_HOME or TIEOUT_JAVA that names no java launcher is said, with exit code 2
+for wrong in "JAVA_HOME=/nonexistent-jdk" "TIEOUT_JAVA=/nonexistent-jdk/bin/java"; do
+  set +e
+  said=$(env -u TIEOUT_JAVA -u JAVA_HOME "$wrong" "$root/tieout" --version 2>&1)
+  code=$?
+  set -e
+  if [ "$code" -ne 2 ] || [[ "$said" != *"${wrong%%=*}"* ]]; then
+    echo "launcher check: with $wrong, exit $code and: $said" >&2
+    exit 1
+  fi
+done
+echo "launcher check: a JAVA_HOME or TIEOUT_JAVA naming no java stops with exit 2 and says so"
 if command -v java >/dev/null && [ -z "${TIEOUT_JAVA:-}" ]; then
   TIEOUT_JAVA=$(command -v java) check_launcher
 fi
