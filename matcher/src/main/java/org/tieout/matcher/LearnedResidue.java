@@ -1169,14 +1169,14 @@ public final class LearnedResidue {
     }
     Book book = c.book;
     int b = x.b;
-    List<String> refs = Arrays.asList(book.bankRefs[b]);
+    Set<String> refs = Set.of(book.bankRefs[b]);
     Set<Integer> quoted = new HashSet<>();
     int k = 0;
     long sum = 0;
     int from = Integer.MAX_VALUE;
     int to = Integer.MIN_VALUE;
     for (int e : x.e) {
-      if (Arrays.stream(c.ledgerKeys[e]).anyMatch(refs::contains)) {
+      if (quotes(c, refs, e)) {
         quoted.add(e);
       } else {
         k++;
@@ -1398,12 +1398,7 @@ public final class LearnedResidue {
     for (int e : es) {
       name += book.nameSimilarity(b, e);
       text += jaccard(c.bankTokenIds[b], c.ledgerTokenIds[e]);
-      for (String k : c.ledgerKeys[e]) {
-        if (bankRefs.contains(k)) {
-          referenced++;
-          break;
-        }
-      }
+      referenced += quotes(c, bankRefs, e) ? 1 : 0;
       if (c.sim != null) {
         emb += c.sim.of(book.bank[b], book.ledger[e]);
       }
@@ -1485,6 +1480,16 @@ public final class LearnedResidue {
             ? gross - booked == amount && s.fits(gross, sales, booked)
             : s.fits(gross, sales, gross - amount);
     return fits ? 1 : -1;
+  }
+
+  /** Whether the line's references ({@code lineRefs}) include one of the entry's keys. */
+  private static boolean quotes(Context c, Set<String> lineRefs, int e) {
+    for (String k : c.ledgerKeys[e]) {
+      if (lineRefs.contains(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int maxDay(Book book, int[] es) {
