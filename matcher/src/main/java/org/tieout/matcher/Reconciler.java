@@ -150,7 +150,7 @@ public final class Reconciler {
         a.options().forEach(c -> claim(c, owner, bankClaims, ledgerClaims));
       }
     }
-    int posted = 0;
+    List<Candidate> posted = new ArrayList<>();
     for (int k = 0; k < outcomes.length; k++) {
       Outcome o = outcomes[k];
       if (o instanceof Outcome.Matched m) {
@@ -159,9 +159,8 @@ public final class Reconciler {
         if (c.autoEligible() && uncontested && book.isFree(c)) {
           book.take(c);
           rule.posted(book, c);
-          groups.add(group(book, c, MatchStatus.AUTO_MATCHED, c.explanation(), List.of()));
+          posted.add(c);
           counts.computeIfAbsent(c.rule(), x -> new int[2])[0]++;
-          posted++;
         } else {
           proposals.add(
               new Proposal(
@@ -172,7 +171,13 @@ public final class Reconciler {
         proposals.add(new Proposal(a.options().get(0), a.options().subList(1, a.options().size())));
       }
     }
-    return posted;
+    // which groups are posted is decided above, in order; their explanations (read from the
+    // book's fixed columns, not from what is taken) are written on every core
+    groups.addAll(
+        posted.parallelStream()
+            .map(c -> group(book, c, MatchStatus.AUTO_MATCHED, c.explanation(), List.of()))
+            .toList());
+    return posted.size();
   }
 
   private static void claim(Candidate c, int owner, Claims bankClaims, Claims ledgerClaims) {
@@ -214,33 +219,37 @@ public final class Reconciler {
                 p -> p.best().bank().length == 0 ? Integer.MAX_VALUE : p.best().bank()[0])
             .thenComparingInt(
                 p -> p.best().ledger().length == 0 ? Integer.MAX_VALUE : p.best().ledger()[0]));
-    List<MatchGroup> out = new ArrayList<>();
+    List<Proposal> chosen = new ArrayList<>();
     for (Proposal p : sorted) {
       Candidate c = p.best();
-      if (!book.isFree(c)) {
-        continue;
+      if (book.isFree(c)) {
+        book.take(c);
+        chosen.add(p);
+        counts.computeIfAbsent(c.rule(), x -> new int[2])[1]++;
       }
-      book.take(c);
-      String why = c.explanation();
-      if (!p.alternatives().isEmpty()) {
-        why =
-            (p.alternatives().size() + 1)
-                + " groups fit about equally, the rule did not choose; this one, "
-                + describe(book, c)
-                + ": "
-                + why
-                + "; also: "
-                + p.alternatives().stream()
-                    .map(a -> describe(book, a))
-                    .reduce((x, y) -> x + "; " + y)
-                    .orElse("");
-      } else if (c.autoEligible()) {
-        why = why + "; needs review: another fit wanted the same items";
-      }
-      out.add(group(book, c, MatchStatus.PROPOSED, why, p.alternatives()));
-      counts.computeIfAbsent(c.rule(), x -> new int[2])[1]++;
     }
-    return out;
+    return chosen.parallelStream().map(p -> proposed(book, p)).toList();
+  }
+
+  private static MatchGroup proposed(Book book, Proposal p) {
+    Candidate c = p.best();
+    String why = c.explanation();
+    if (!p.alternatives().isEmpty()) {
+      why =
+          (p.alternatives().size() + 1)
+              + " groups fit about equally, the rule did not choose; this one, "
+              + describe(book, c)
+              + ": "
+              + why
+              + "; also: "
+              + p.alternatives().stream()
+                  .map(a -> describe(book, a))
+                  .reduce((x, y) -> x + "; " + y)
+                  .orElse("");
+    } else if (c.autoEligible()) {
+      why = why + "; needs review: another fit wanted the same items";
+    }
+    return group(book, c, MatchStatus.PROPOSED, why, p.alternatives());
   }
 
   private static String describe(Book book, Candidate c) {
