@@ -1793,7 +1793,7 @@ public final class LearnedResidue {
      * {@link #PARTY_WINDOW} in a fortnight (a processor) is left to the fee schedules.
      */
     private void indexPartySets() {
-      java.util.Set<Long> wanted = new java.util.HashSet<>();
+      LongSet wanted = new LongSet();
       for (int b = 0; b < book.bank.length; b++) {
         if (book.bankName[b].isEmpty()) {
           wanted.add(key(book.bankPool[b], book.bankMinor[b]));
@@ -1839,27 +1839,30 @@ public final class LearnedResidue {
     /**
      * The sets of {@code es[first]} with one to three of the entries after it, before {@code end}.
      */
-    private void partySets(int[] es, int first, int end, int pool, java.util.Set<Long> wanted) {
+    private void partySets(int[] es, int first, int end, int pool, LongSet wanted) {
       long a = book.ledgerMinor[es[first]];
       for (int j = first + 1; j < end; j++) {
         long ab = a + book.ledgerMinor[es[j]];
-        keepIfWanted(wanted, pool, ab, es[first], es[j]);
+        if (wanted.contains(key(pool, ab))) {
+          keep(pool, ab, es[first], es[j]);
+        }
         for (int k = j + 1; k < end; k++) {
           long abc = ab + book.ledgerMinor[es[k]];
-          keepIfWanted(wanted, pool, abc, es[first], es[j], es[k]);
+          if (wanted.contains(key(pool, abc))) {
+            keep(pool, abc, es[first], es[j], es[k]);
+          }
           for (int m = k + 1; m < end; m++) {
-            keepIfWanted(
-                wanted, pool, abc + book.ledgerMinor[es[m]], es[first], es[j], es[k], es[m]);
+            long abcd = abc + book.ledgerMinor[es[m]];
+            if (wanted.contains(key(pool, abcd))) {
+              keep(pool, abcd, es[first], es[j], es[k], es[m]);
+            }
           }
         }
       }
     }
 
-    private void keepIfWanted(java.util.Set<Long> wanted, int pool, long sum, int... set) {
-      long k = key(pool, sum);
-      if (wanted.contains(k)) {
-        partySetsBySum.computeIfAbsent(k, x -> new ArrayList<>()).add(set);
-      }
+    private void keep(int pool, long sum, int... set) {
+      partySetsBySum.computeIfAbsent(key(pool, sum), x -> new ArrayList<>()).add(set);
     }
 
     /** One counterparty's sets of two to four entries within two weeks adding up to the amount. */
