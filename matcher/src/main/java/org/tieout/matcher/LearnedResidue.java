@@ -965,8 +965,9 @@ public final class LearnedResidue {
     sideDays = Arrays.copyOf(sideDays, sides);
     Arrays.sort(sideDays);
     Set<Long> fittingShapes = new HashSet<>();
+    Set<String> refs = Set.of(book.bankRefs[b]);
     for (Cand x : cands) {
-      x.f = features(c, x, sums.get(book.sumLedger(x.e)).size() - 1, sideDays, lookAlike);
+      x.f = features(c, x, refs, sums.get(book.sumLedger(x.e)).size() - 1, sideDays, lookAlike);
       if (x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
         fittingShapes.add(x.shape);
       }
@@ -981,7 +982,7 @@ public final class LearnedResidue {
     }
     // a set its sum alone found, when the counterparty's open entries reach that sum in many other
     // ways, is a guess (ten of a processor's day of sales adding up to a payout): no candidate
-    cands.removeIf(x -> bySumAlone(c, x, named));
+    cands.removeIf(x -> bySumAlone(c, x, refs, named));
     return cands;
   }
 
@@ -1161,7 +1162,7 @@ public final class LearnedResidue {
    * the set, and the sum it makes, is weighed. A fee-netted set's sum is a window as wide as the
    * fee allowed.
    */
-  private static boolean bySumAlone(Context c, Cand x, int[] named) {
+  private static boolean bySumAlone(Context c, Cand x, Set<String> refs, int[] named) {
     if (x.e.length < 2
         || x.f[PairFeatures.SHARED_REFERENCE] == 1
         || x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
@@ -1169,7 +1170,6 @@ public final class LearnedResidue {
     }
     Book book = c.book;
     int b = x.b;
-    Set<String> refs = Set.of(book.bankRefs[b]);
     Set<Integer> quoted = new HashSet<>();
     int k = 0;
     long sum = 0;
@@ -1365,12 +1365,13 @@ public final class LearnedResidue {
   // ---- features ----
 
   /**
+   * @param bankRefs the references the line's text holds
    * @param alternatives how many other candidates of the line add up to the same sum
    * @param sideDays the days of the counterparty's open entries around the line on its side (money
    *     in or out), sorted (for the window coverage)
    */
   private static double[] features(
-      Context c, Cand x, int alternatives, int[] sideDays, double lookAlike) {
+      Context c, Cand x, Set<String> bankRefs, int alternatives, int[] sideDays, double lookAlike) {
     Book book = c.book;
     int b = x.b;
     int[] es = x.e;
@@ -1394,7 +1395,6 @@ public final class LearnedResidue {
     double text = 0;
     double emb = 0;
     int referenced = 0;
-    Set<String> bankRefs = Set.of(book.bankRefs[b]);
     for (int e : es) {
       name += book.nameSimilarity(b, e);
       text += jaccard(c.bankTokenIds[b], c.ledgerTokenIds[e]);
