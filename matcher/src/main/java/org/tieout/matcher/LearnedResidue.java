@@ -1793,15 +1793,19 @@ public final class LearnedResidue {
      * {@link #PARTY_WINDOW} in a fortnight (a processor) is left to the fee schedules.
      */
     private void indexPartySets() {
-      LongSet wanted = new LongSet();
+      // the nameless lines by pool and amount: asked millions of times whether a sum is wanted
+      KeyIndex.Builder lines = KeyIndex.Builder.ofNumbers();
+      boolean any = false;
       for (int b = 0; b < book.bank.length; b++) {
         if (book.bankName[b].isEmpty()) {
-          wanted.add(key(book.bankPool[b], book.bankMinor[b]));
+          lines.add(book.bankPool[b], book.bankMinor[b], b);
+          any = true;
         }
       }
-      if (wanted.isEmpty()) {
+      if (!any) {
         return;
       }
+      KeyIndex wanted = lines.build(book.bankDay);
       Map<String, List<Integer>> byParty = new HashMap<>();
       for (int e = 0; e < book.ledger.length; e++) {
         if (!book.ledgerBlock[e].isEmpty()) {
@@ -1839,21 +1843,21 @@ public final class LearnedResidue {
     /**
      * The sets of {@code es[first]} with one to three of the entries after it, before {@code end}.
      */
-    private void partySets(int[] es, int first, int end, int pool, LongSet wanted) {
+    private void partySets(int[] es, int first, int end, int pool, KeyIndex wanted) {
       long a = book.ledgerMinor[es[first]];
       for (int j = first + 1; j < end; j++) {
         long ab = a + book.ledgerMinor[es[j]];
-        if (wanted.contains(key(pool, ab))) {
+        if (wanted.find(pool, ab) >= 0) {
           keep(pool, ab, es[first], es[j]);
         }
         for (int k = j + 1; k < end; k++) {
           long abc = ab + book.ledgerMinor[es[k]];
-          if (wanted.contains(key(pool, abc))) {
+          if (wanted.find(pool, abc) >= 0) {
             keep(pool, abc, es[first], es[j], es[k]);
           }
           for (int m = k + 1; m < end; m++) {
             long abcd = abc + book.ledgerMinor[es[m]];
-            if (wanted.contains(key(pool, abcd))) {
+            if (wanted.find(pool, abcd) >= 0) {
               keep(pool, abcd, es[first], es[j], es[k], es[m]);
             }
           }
