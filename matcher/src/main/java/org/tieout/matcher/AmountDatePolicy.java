@@ -200,7 +200,7 @@ final class AmountDatePolicy implements MatchPolicy {
                 .append(book.ledger[e].documentRef())
                 .append(" appears with one typo");
           }
-          sb.append("; counterparty ").append(Explain.similarity(name)).append(" alike");
+          sb.append("; ").append(Explain.counterparty(book, b, e, name));
           if (contradicted) {
             sb.append("; but the bank text names another entry's reference, needs review");
           } else if (commonAmount) {

@@ -341,10 +341,12 @@ final class Book {
   /** A distinct raw counterparty name: its normalised form, then its key. */
   private static final class NameSlot {
     final String normalised;
+    final Names.Forms forms;
     NameKey key;
 
     NameSlot(String raw) {
       this.normalised = Names.normalise(raw);
+      this.forms = Names.legalForms(raw);
     }
 
     /** The key of an item's slot; no slot, no name. */
@@ -384,12 +386,18 @@ final class Book {
     java.util.concurrent.ConcurrentHashMap<String, NameKey> byNormalised =
         new java.util.concurrent.ConcurrentHashMap<>();
     slots.forEach(
-        1_000, (raw, slot) -> slot.key = cached(byNormalised, slot.normalised, Book::newKey));
+        1_000,
+        (raw, slot) ->
+            slot.key =
+                cached(
+                    byNormalised,
+                    NameKey.identity(slot.normalised, slot.forms),
+                    k -> newKey(slot.normalised, slot.forms)));
     return new NameSlot[][] {bankSlots, ledgerSlots};
   }
 
-  private static NameKey newKey(String normalised) {
-    NameKey k = NameKey.ofNormalised(normalised);
+  private static NameKey newKey(String normalised, Names.Forms forms) {
+    NameKey k = NameKey.of(normalised, forms);
     if (!k.isEmpty()) {
       k.assignId(KEY_IDS.getAndIncrement());
     }

@@ -16,6 +16,23 @@ final class Explain {
     return Math.round(s * 100) + "%";
   }
 
+  /**
+   * "counterparty 80% alike", saying why when the names' legal forms differ (which caps it): "50%
+   * alike (legal forms differ: GMBH against AB)".
+   */
+  static String counterparty(Book book, int b, int e, double similarity) {
+    return "counterparty " + similarity(similarity) + " alike" + legalForms(book, b, e);
+  }
+
+  /** " (legal forms differ: GMBH against AB)" when they do, else nothing. */
+  static String legalForms(Book book, int b, int e) {
+    org.tieout.matcher.text.NameKey bn = book.bankName[b];
+    org.tieout.matcher.text.NameKey ln = book.ledgerName[e];
+    return org.tieout.matcher.text.Names.legalFormsDiffer(bn, ln)
+        ? " (legal forms differ: " + bn.legalForm() + " against " + ln.legalForm() + ")"
+        : "";
+  }
+
   static String ids(Book book, int[] ledger) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < ledger.length && i < 6; i++) {

@@ -762,7 +762,8 @@ public final class LearnedResidue {
         .append(Math.abs(gap))
         .append(gap >= 0 ? " day(s) after the latest entry" : " day(s) before the entry");
     why.append(", counterparty similarity ")
-        .append(TwoPlaces.of(x.f[PairFeatures.NAME_SIMILARITY]));
+        .append(TwoPlaces.of(x.f[PairFeatures.NAME_SIMILARITY]))
+        .append(Explain.legalForms(c.book, x.b, x.e[0]));
     if (x.twins) {
       why.append(
           "; one of two open entries of this amount, counterparty and month (booked twice?):"

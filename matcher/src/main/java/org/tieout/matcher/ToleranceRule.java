@@ -69,9 +69,9 @@ final class ToleranceRule implements MatchPolicy {
               () ->
                   "amounts differ by "
                       + book.money(pool, diff)
-                      + " (bank charge or rounding, within tolerance); counterparty "
-                      + Explain.similarity(name)
-                      + " alike; "
+                      + " (bank charge or rounding, within tolerance); "
+                      + Explain.counterparty(book, b, e, name)
+                      + "; "
                       + Explain.days(day - book.ledgerDay[e])));
     }
     if (fits.isEmpty()) {

@@ -8,19 +8,21 @@ import java.util.Arrays;
  * one is made once and shared.
  */
 public final class NameKey {
-  public static final NameKey EMPTY = new NameKey("");
+  public static final NameKey EMPTY = new NameKey("", Names.Forms.NONE);
 
   final String text;
   final String compact;
   final String[] tokens;
   private long[] grams;
   final String padded;
+  final Names.Forms forms;
   private final String block;
   private final String coarseBlock;
   private int id = -1;
 
-  private NameKey(String normalised) {
+  private NameKey(String normalised, Names.Forms forms) {
     this.text = normalised;
+    this.forms = forms;
     this.compact = normalised.replace(" ", "");
     this.tokens = normalised.isEmpty() ? new String[0] : normalised.split(" ");
     this.padded = " " + normalised + " ";
@@ -33,12 +35,19 @@ public final class NameKey {
   }
 
   public static NameKey of(String raw) {
-    return ofNormalised(Names.normalise(raw));
+    return of(Names.normalise(raw), Names.legalForms(raw));
   }
 
-  /** For a name already through {@link Names#normalise}. */
-  public static NameKey ofNormalised(String normalised) {
-    return normalised.isEmpty() ? EMPTY : new NameKey(normalised);
+  /** For a name already through {@link Names#normalise} and {@link Names#legalForms}. */
+  public static NameKey of(String normalised, Names.Forms forms) {
+    return normalised.isEmpty() ? EMPTY : new NameKey(normalised, forms);
+  }
+
+  /** What tells two keys apart: the normalised name and, when it has any, its legal forms. */
+  public static String identity(String normalised, Names.Forms forms) {
+    return forms.isEmpty()
+        ? normalised
+        : normalised + "|" + String.join(" ", forms.words()) + (forms.endsInForm() ? "$" : "");
   }
 
   /** Sorted trigrams, made on first use: most pairs are settled before trigrams are needed. */
@@ -58,6 +67,11 @@ public final class NameKey {
 
   public void assignId(int value) {
     this.id = value;
+  }
+
+  /** The name's last legal form as written (BV for "B.V."), empty when it has none. */
+  public String legalForm() {
+    return forms.isEmpty() ? "" : forms.last();
   }
 
   public String text() {
@@ -84,12 +98,12 @@ public final class NameKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NameKey k && k.text.equals(text);
+    return o instanceof NameKey k && k.text.equals(text) && k.forms.equals(forms);
   }
 
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return text.hashCode() * 31 + forms.hashCode();
   }
 
   @Override

@@ -1,7 +1,10 @@
 package org.tieout.matcher.text;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,7 +52,138 @@ public final class Names {
           "LA",
           "OF");
 
+  /**
+   * Legal forms, each spelling under one code: two names that carry different ones are two parties
+   * (Müller Software GmbH and Müller Software AB), however alike the rest.
+   */
+  private static final Map<String, String> LEGAL_FORMS =
+      Map.ofEntries(
+          Map.entry("GMBH", "GMBH"),
+          Map.entry("MBH", "GMBH"),
+          Map.entry("LTD", "LTD"),
+          Map.entry("LIMITED", "LTD"),
+          Map.entry("INC", "INC"),
+          Map.entry("LLC", "LLC"),
+          Map.entry("LLP", "LLP"),
+          Map.entry("BV", "BV"),
+          Map.entry("NV", "NV"),
+          Map.entry("SA", "SA"),
+          Map.entry("SAS", "SAS"),
+          Map.entry("SARL", "SARL"),
+          Map.entry("AG", "AG"),
+          Map.entry("KG", "KG"),
+          Map.entry("PLC", "PLC"),
+          Map.entry("CORP", "CORP"),
+          Map.entry("CORPORATION", "CORP"),
+          Map.entry("OY", "OY"),
+          Map.entry("AB", "AB"),
+          Map.entry("AS", "AS"),
+          Map.entry("SRL", "SRL"),
+          Map.entry("SPA", "SPA"),
+          Map.entry("SL", "SL"),
+          Map.entry("PTY", "PTY"),
+          Map.entry("UG", "UG"),
+          Map.entry("OHG", "OHG"),
+          Map.entry("EV", "EV"));
+
   private Names() {}
+
+  /**
+   * The legal forms a raw name carries, as written (upper case, accents and dots gone: "B.V." is
+   * BV), in their order; the name's last word is then the last of them if {@code endsInForm}.
+   */
+  public record Forms(List<String> words, boolean endsInForm) {
+    public static final Forms NONE = new Forms(List.of(), false);
+
+    public boolean isEmpty() {
+      return words.isEmpty();
+    }
+
+    /** The last form's code (LIMITED and LTD are one), null when there is none. */
+    String code() {
+      return words.isEmpty() ? null : LEGAL_FORMS.get(words.get(words.size() - 1));
+    }
+
+    boolean hasCode(String code) {
+      for (String w : words) {
+        if (LEGAL_FORMS.get(w).equals(code)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String last() {
+      return words.get(words.size() - 1);
+    }
+  }
+
+  /** The legal forms of a raw counterparty name; see {@link Forms}. */
+  public static Forms legalForms(String name) {
+    if (name == null || name.isBlank()) {
+      return Forms.NONE;
+    }
+    String s =
+        (isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFD))
+            .toUpperCase(Locale.ROOT);
+    List<String> forms = null;
+    boolean last = false;
+    int start = -1;
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        word.append(c);
+      } else if (c == '.' || Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue; // "B.V." is one word, BV
+      } else if (word.length() > 0) {
+        String w = word.toString();
+        last = LEGAL_FORMS.containsKey(w);
+        if (last) {
+          if (forms == null) {
+            forms = new ArrayList<>(2);
+          }
+          forms.add(w);
+        }
+        word.setLength(0);
+      }
+    }
+    return forms == null ? Forms.NONE : new Forms(List.copyOf(forms), last);
+  }
+
+  /**
+   * Whether two names carry different legal forms: each has one, neither has the other's, and
+   * neither's last word is a bank's cut of a longer word of the other ("SA" of SARL, "AG" of
+   * AGENTUR).
+   */
+  static boolean formsDiffer(NameKey a, NameKey b) {
+    Forms fa = a.forms;
+    Forms fb = b.forms;
+    if (fa.isEmpty() || fb.isEmpty()) {
+      return false;
+    }
+    String ca = fa.code();
+    String cb = fb.code();
+    if (ca.equals(cb) || fb.hasCode(ca) || fa.hasCode(cb)) {
+      return false;
+    }
+    return !(fa.endsInForm() && cutOf(fa.last(), b)) && !(fb.endsInForm() && cutOf(fb.last(), a));
+  }
+
+  /** Whether {@code word} is the start of a longer word of the name (its legal forms included). */
+  private static boolean cutOf(String word, NameKey name) {
+    for (String u : name.tokens) {
+      if (u.length() > word.length() && u.startsWith(word)) {
+        return true;
+      }
+    }
+    for (String u : name.forms.words()) {
+      if (u.length() > word.length() && u.startsWith(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Upper case, accents and punctuation gone, legal forms and fillers dropped. */
   public static String normalise(String name) {
@@ -110,7 +244,8 @@ public final class Names {
   /**
    * How alike two names are, 0..1. A bank's truncation of the ledger name scores high (prefix), a
    * typo scores by shared trigrams, word order does not matter, and a word that fits no word of the
-   * other name caps the score: two parties that differ in a word are two parties.
+   * other name caps the score: two parties that differ in a word are two parties, and so are two
+   * that carry different legal forms.
    */
   public static double similarity(String a, String b) {
     return similarity(NameKey.of(a), NameKey.of(b));
@@ -120,6 +255,19 @@ public final class Names {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
+    if (formsDiffer(a, b)) {
+      return Math.min(CONFLICT_CAP, unformed(a, b));
+    }
+    return unformed(a, b);
+  }
+
+  /** Whether the two names carry different legal forms ({@link #similarity} caps them). */
+  public static boolean legalFormsDiffer(NameKey a, NameKey b) {
+    return !a.isEmpty() && !b.isEmpty() && formsDiffer(a, b);
+  }
+
+  /** {@link #similarity} leaving legal forms aside. */
+  private static double unformed(NameKey a, NameKey b) {
     if (a.text.equals(b.text) || a.compact.equals(b.compact)) {
       return 1;
     }

@@ -31,4 +31,32 @@ class NamesTest {
     assertThat(Names.normalise("Ltd")).isEmpty();
     assertThat(Names.normalise("O'Brien   Ltd   Dublin")).isEqualTo("O BRIEN DUBLIN");
   }
+
+  @Test
+  void namesWithDifferentLegalFormsAreDifferentParties() {
+    assertThat(Names.similarity("MUELLER SOFTWARE B.V.", "Müller Software AB")).isEqualTo(0.5);
+    assertThat(Names.similarity("PAPADOPOULOS CATERING GMBH", "Papadopoulos Catering B.V."))
+        .isEqualTo(0.5);
+    assertThat(Names.legalForms("Acme Holding GmbH & Co. KG"))
+        .isEqualTo(new Names.Forms(java.util.List.of("GMBH", "KG"), true));
+    assertThat(Names.legalForms("S.A.R.L. Dupont Freres"))
+        .isEqualTo(new Names.Forms(java.util.List.of("SARL"), false));
+  }
+
+  @Test
+  void oneLegalFormSpelledTwoWaysOrOnOneSideOnlyIsNoDifference() {
+    assertThat(Names.similarity("ACME TRADING LIMITED", "Acme Trading Ltd")).isEqualTo(1.0);
+    assertThat(Names.similarity("ACME TRADING", "Acme Trading Ltd")).isEqualTo(1.0);
+    // the bank names the first of the ledger name's two forms
+    assertThat(Names.similarity("MUELLER HANDEL GMBH", "Müller Handel GmbH & Co. KG"))
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void aBanksCutOfALongerWordIsNoLegalForm() {
+    // SA is the start of SARL, AG of AGENTUR: truncations, not other companies
+    assertThat(Names.similarity("QUANTUM TEXTILES SA", "Quantum Textiles SARL")).isEqualTo(1.0);
+    assertThat(Names.similarity("NAKAMURA HANDEL AG", "Nakamura Handel Agentur GmbH"))
+        .isGreaterThan(0.85);
+  }
 }
