@@ -89,9 +89,10 @@ final class AmountDatePolicy implements MatchPolicy {
         late
             ? book.ledgerCountWithAmount(pool, book.bankMinor[b], from, to, LATE_COMMON_AMOUNT)
             : 0;
+    int[] bulk = book.paysInBulk(b);
     List<Candidate> scored = new ArrayList<>(entries.length);
     for (int e : entries) {
-      scored.add(score(book, b, e, limits, common));
+      scored.add(score(book, b, e, limits, common, bulk));
     }
     scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
     Candidate best = scored.get(0);
@@ -119,7 +120,7 @@ final class AmountDatePolicy implements MatchPolicy {
                         + " days older, is open"
                         + why
                         + ": the line may pay it, needs review"),
-                score(book, b, older, limits, 0)));
+                score(book, b, older, limits, 0, bulk)));
       }
     }
     return Outcome.of(equal);
@@ -178,7 +179,12 @@ final class AmountDatePolicy implements MatchPolicy {
     return false;
   }
 
-  private Candidate score(Book book, int b, int e, MatchingConfig.Limits limits, int common) {
+  /**
+   * @param bulk the counterparty's entries and bank lines when it is paid in bulk ({@link
+   *     Book#paysInBulk}), else null: an equal amount is then no payment without a reference
+   */
+  private Candidate score(
+      Book book, int b, int e, MatchingConfig.Limits limits, int common, int[] bulk) {
     int gap = book.bankDay[b] - book.ledgerDay[e];
     double name = book.nameSimilarity(b, e);
     boolean typo = hasTypoReference(book, b, e);
@@ -187,7 +193,9 @@ final class AmountDatePolicy implements MatchPolicy {
     double score = Math.max(0, 0.55 + 0.4 * evidence - 0.005 * Math.abs(gap));
     boolean contradicted = !typo && Evidence.namesAnotherEntry(book, b, new int[] {e}, Side.BANK);
     boolean commonAmount = common >= LATE_COMMON_AMOUNT;
-    boolean auto = (name >= limits.nameSimilarityMin() || typo) && !contradicted && !commonAmount;
+    boolean alike = name >= limits.nameSimilarityMin();
+    boolean inBulk = bulk != null && alike && !typo;
+    boolean auto = (alike || typo) && !contradicted && !commonAmount && !inBulk;
     java.util.function.Supplier<String> why =
         () -> {
           StringBuilder sb =
@@ -203,6 +211,13 @@ final class AmountDatePolicy implements MatchPolicy {
           sb.append("; ").append(Explain.counterparty(book, b, e, name));
           if (contradicted) {
             sb.append("; but the bank text names another entry's reference, needs review");
+          } else if (inBulk) {
+            sb.append("; but this counterparty is paid in bulk (")
+                .append(bulk[0])
+                .append(" ledger entries against ")
+                .append(bulk[1])
+                .append(" bank lines, as a card processor's payouts net its sales): one entry of")
+                .append(" the line's amount may be chance, needs review");
           } else if (commonAmount) {
             sb.append("; but ")
                 .append(common > LATE_COMMON_AMOUNT ? "more than " + LATE_COMMON_AMOUNT : common)

@@ -274,6 +274,36 @@ final class Book {
         toDay);
   }
 
+  /** At least this many ledger entries per bank line for {@link #paysInBulk}. */
+  static final int BULK_ENTRIES_PER_LINE = 4;
+
+  /** And at least this many entries in all: a handful say nothing. */
+  static final int BULK_MIN_ENTRIES = 20;
+
+  /**
+   * Whether the line's counterparty is paid in bulk: its bank lines in the book each settle several
+   * ledger entries on average (a card processor's payouts net dozens of its sales). One entry of
+   * such a counterparty with the line's amount is then a coincidence far more often than a payment.
+   * Counted over the whole book, matched or not; returns {entries, lines}, or null when it is not.
+   */
+  int[] paysInBulk(int b) {
+    int pool = bankPool[b];
+    String block = bankBlock[b];
+    if (block.isEmpty()) {
+      return null;
+    }
+    int l = ledgerByName.find(pool, block);
+    int k = bankByName.find(pool, block);
+    if (l < 0 || k < 0) {
+      return null;
+    }
+    int entries = ledgerByName.to(l) - ledgerByName.from(l);
+    int lines = bankByName.to(k) - bankByName.from(k);
+    return entries >= BULK_MIN_ENTRIES && entries >= (long) BULK_ENTRIES_PER_LINE * lines
+        ? new int[] {entries, lines}
+        : null;
+  }
+
   int[] bankNamed(int pool, String block, int fromDay, int toDay) {
     return filter(
         bankByName, bankByName.find(pool, block), i -> !bankTaken[i], bankDay, fromDay, toDay);

@@ -238,6 +238,39 @@ class ReconcilerTest {
   }
 
   @Test
+  void aProcessorsPayoutOfOneSalesAmountIsOnlyProposed() {
+    // a card processor: 24 sales, two payouts netting a dozen each; the second payout happens to
+    // equal one sale, which a payment of one customer's invoice would be posted on
+    List<LedgerEntry> ledger = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      ledger.add(entry("S" + i, -(i % 6), (40 + i) + ".10", "SumUp Payments Ltd", null));
+    }
+    Reconciliation r =
+        run(
+            List.of(
+                bank("P1", 1, "511.20", "SUMUP PAYMENTS LTD", "PAYOUT"),
+                bank("P2", 1, "53.10", "SUMUP PAYMENTS LTD", "PAYOUT")),
+            ledger);
+    MatchGroup g = groupOf(r, "P2");
+    assertThat(g.ledgerIds()).containsExactly(new EntryId("S13"));
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.explanation())
+        .contains("paid in bulk (24 ledger entries against 2 bank lines")
+        .contains("needs review");
+  }
+
+  @Test
+  void namesWithDifferentLegalFormsAreNotPostedOnTheirAmount() {
+    Reconciliation r =
+        run(
+            List.of(bank("B1", 1, "150.00", "NGUYEN CONSULTING KG", "TRANSFER")),
+            List.of(entry("L1", 0, "150.00", "Nguyen Consulting AG", null)));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.explanation()).contains("legal forms differ: KG against AG");
+  }
+
+  @Test
   void twoCandidatesThatFitEquallyAreLeftForReviewWithBothRecorded() {
     Reconciliation r =
         run(
