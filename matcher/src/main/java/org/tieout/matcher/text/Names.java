@@ -12,46 +12,6 @@ import java.util.Set;
  * against the ledger's full names. Similarity is 0..1; see {@link #similarity}.
  */
 public final class Names {
-  private static final Set<String> NOISE =
-      Set.of(
-          "GMBH",
-          "MBH",
-          "LTD",
-          "LIMITED",
-          "INC",
-          "LLC",
-          "LLP",
-          "BV",
-          "NV",
-          "SA",
-          "SAS",
-          "SARL",
-          "AG",
-          "KG",
-          "PLC",
-          "CO",
-          "CORP",
-          "CORPORATION",
-          "COMPANY",
-          "THE",
-          "OY",
-          "AB",
-          "AS",
-          "SRL",
-          "SPA",
-          "SL",
-          "PTY",
-          "UG",
-          "EV",
-          "OHG",
-          "GBR",
-          "AND",
-          "UND",
-          "ET",
-          "DE",
-          "LA",
-          "OF");
-
   /**
    * Legal forms, each spelling under one code: two names that carry different ones are two parties
    * (Müller Software GmbH and Müller Software AB), however alike the rest.
@@ -85,6 +45,15 @@ public final class Names {
           Map.entry("UG", "UG"),
           Map.entry("OHG", "OHG"),
           Map.entry("EV", "EV"));
+
+  /** Words a normalised name leaves out: the legal forms, and fillers ("& Co.", "The", "and"). */
+  private static final Set<String> NOISE = noise();
+
+  private static Set<String> noise() {
+    Set<String> words = new java.util.HashSet<>(LEGAL_FORMS.keySet());
+    words.addAll(List.of("CO", "COMPANY", "THE", "GBR", "AND", "UND", "ET", "DE", "LA", "OF"));
+    return Set.copyOf(words);
+  }
 
   private Names() {}
 
@@ -128,7 +97,6 @@ public final class Names {
             .toUpperCase(Locale.ROOT);
     List<String> forms = null;
     boolean last = false;
-    int start = -1;
     StringBuilder word = new StringBuilder();
     for (int i = 0; i <= s.length(); i++) {
       char c = i < s.length() ? s.charAt(i) : ' ';
