@@ -247,30 +247,46 @@ public final class Names {
       prefix = 0.85 + 0.15 * shorter.length() / longer.length();
     }
     double score = Math.max(prefix, Math.max(tokenCover(a.tokens, b.tokens), dice(a, b)));
-    return conflictingWord(a.tokens, b.tokens) ? Math.min(score, CONFLICT_CAP) : score;
+    return conflictingWord(a, b) ? Math.min(score, CONFLICT_CAP) : score;
   }
 
   static final double CONFLICT_CAP = 0.5;
 
   /**
    * Whether a word of the shorter name fits no word of the longer one, even as a truncation. A last
-   * word cut by the bank still fits as a prefix, so truncation is no conflict.
+   * word cut by the bank still fits as a prefix, so truncation is no conflict; nor is a last word
+   * that is the bank's cut of the other name's legal form ("OCONNOR ELEKTRO LT" of "O'Connor
+   * Elektro Ltd": normalising drops LTD, not its cut LT).
    */
-  private static boolean conflictingWord(String[] ta, String[] tb) {
+  private static boolean conflictingWord(NameKey a, NameKey b) {
+    String[] ta = a.tokens;
+    String[] tb = b.tokens;
     if (ta.length < 2 || tb.length < 2) {
       return false;
     }
-    String[] fewer = ta.length <= tb.length ? ta : tb;
-    String[] more = fewer == ta ? tb : ta;
-    for (String t : fewer) {
+    NameKey fewer = ta.length <= tb.length ? a : b;
+    NameKey more = fewer == a ? b : a;
+    String[] words = fewer.tokens;
+    for (int i = 0; i < words.length; i++) {
+      String t = words[i];
       boolean fits = false;
-      for (String u : more) {
+      for (String u : more.tokens) {
         if (u.startsWith(t) || t.startsWith(u)) {
           fits = true;
           break;
         }
       }
-      if (!fits) {
+      if (!fits && !(i == words.length - 1 && cutOfForm(t, more.forms))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} is the start, shorter than the whole, of one of the legal forms. */
+  private static boolean cutOfForm(String word, Forms forms) {
+    for (String form : forms.words()) {
+      if (form.length() > word.length() && form.startsWith(word)) {
         return true;
       }
     }

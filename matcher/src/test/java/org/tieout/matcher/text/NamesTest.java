@@ -59,4 +59,15 @@ class NamesTest {
     assertThat(Names.similarity("NAKAMURA HANDEL AG", "Nakamura Handel Agentur GmbH"))
         .isGreaterThan(0.85);
   }
+
+  @Test
+  void aBanksCutOfTheLedgerNamesLegalFormIsNoOtherWord() {
+    // LT is what the bank left of Ltd: the name is the same, not one word apart
+    assertThat(Names.similarity("OCONNOR ELEKTRO LT", "O'Connor Elektro Ltd")).isGreaterThan(0.85);
+    assertThat(Names.similarity("OBRIEN BAU G", "O'Brien Bau GmbH")).isGreaterThan(0.85);
+    // a cut word that starts no legal form of the other name is still a word apart
+    assertThat(Names.similarity("OCONNOR ELEKTRO LT", "O'Connor Elektro")).isLessThanOrEqualTo(0.5);
+    assertThat(Names.similarity("OCONNOR LT ELEKTRO", "O'Connor Elektro Ltd"))
+        .isLessThanOrEqualTo(0.5);
+  }
 }
