@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.tieout.matcher.text.NameKey;
 import org.tieout.matcher.text.Names;
+import org.tieout.matcher.text.References;
 
 /**
  * A ledger document reference (invoice, bill, payout number) appears in the bank line's text or
@@ -67,7 +68,8 @@ final class ReferencePolicy implements MatchPolicy {
     List<Candidate> exact = new ArrayList<>();
     for (int e : entries) {
       if (book.ledgerMinor[e] == amount) {
-        exact.add(oneToOne(book, b, e, "reference", 0.99, "amounts equal"));
+        exact.add(
+            byNumberAlone(book, b, e, oneToOne(book, b, e, "reference", 0.99, "amounts equal")));
       }
     }
     if (!exact.isEmpty()) {
@@ -103,18 +105,61 @@ final class ReferencePolicy implements MatchPolicy {
           && Math.abs(diff)
               <= limits.toleranceMinor(book.ledgerMinor[e], book.poolCurrency[pool])) {
         return new Outcome.Matched(
-            oneToOne(
+            byNumberAlone(
                 book,
                 b,
                 e,
-                "reference_with_difference",
-                0.95,
-                "bank differs by "
-                    + book.money(pool, diff)
-                    + ", within the bank-charge tolerance"));
+                oneToOne(
+                    book,
+                    b,
+                    e,
+                    "reference_with_difference",
+                    0.95,
+                    "bank differs by "
+                        + book.money(pool, diff)
+                        + ", within the bank-charge tolerance")));
       }
     }
     return Outcome.NONE;
+  }
+
+  /** Names this little alike are two parties, not a bank's spelling of one. */
+  static final double UNRELATED_NAMES = 0.3;
+
+  /**
+   * The candidate, or only a proposal when nothing but a short number ties the line to the entry:
+   * the entry's reference is a number of at most four digits ({@link References#isWeak}), the bank
+   * text does not quote it whole (its prefix with the number: {@code ORDER 4807} is not {@code
+   * INV0004807}, {@code FACTURE F0004807} is), and the line names a counterparty unrelated to the
+   * entry's. Any other party's order, payout or customer number can carry the same four digits.
+   */
+  private static Candidate byNumberAlone(Book book, int b, int e, Candidate c) {
+    String ref = book.ledger[e].documentRef();
+    String key = References.key(ref);
+    if (key == null || !References.isWeak(key)) {
+      return c;
+    }
+    NameKey bankName = book.bankName[b];
+    NameKey ledgerName = book.ledgerName[e];
+    if (bankName.isEmpty() || ledgerName.isEmpty()) {
+      return c;
+    }
+    double alike = Names.similarity(bankName, ledgerName);
+    if (alike >= UNRELATED_NAMES || References.quotedWhole(ref, bankText(book, b))) {
+      return c;
+    }
+    return c.notAuto(
+        "but only the short number "
+            + key
+            + " ties them, and the line's counterparty is another ("
+            + Math.round(alike * 100)
+            + "% alike): needs review");
+  }
+
+  private static String bankText(Book book, int b) {
+    org.tieout.core.BankLine line = book.bank[b];
+    String ref = line.bankReference();
+    return ref == null ? line.description() : line.description() + " " + ref;
   }
 
   private static Candidate oneToOne(

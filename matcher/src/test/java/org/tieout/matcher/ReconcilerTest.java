@@ -58,6 +58,27 @@ class ReconcilerTest {
   }
 
   @Test
+  void aShortNumberAloneFromAnotherCounterpartyIsOnlyProposed() {
+    // ORDER 4807 from one company, invoice INV0004807 of another: four digits are no proof
+    Reconciliation r =
+        run(
+            List.of(
+                bank("B1", 2, "15.00", "NORDWIND MARL", "ORDER 4807"),
+                bank("B2", 2, "15.00", "HARBOR LOGISTICS", "FACTURE INV0004808"),
+                bank("B3", 2, "15.00", "ACME", "Payment 4809")),
+            List.of(
+                entry("L1", 0, "15.00", "Brightway Labs SARL", "INV0004807"),
+                entry("L2", 0, "15.00", "Brightway Labs SARL", "INV0004808"),
+                entry("L3", 0, "15.00", "Acme Industries GmbH", "INV0004809")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.explanation()).contains("only the short number 4807");
+    // quoted whole, or paid by the entry's own counterparty, the number is enough
+    assertThat(groupOf(r, "B2").status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+    assertThat(groupOf(r, "B3").status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+  }
+
+  @Test
   void aLatePayerIsMatchedWhenTheAmountIsRareAndTheirOnlyOneInTheLateWindow() {
     Reconciliation r =
         run(

@@ -229,6 +229,59 @@ public final class References {
     return true;
   }
 
+  /**
+   * Whether a text quotes a reference whole: its letters then its number, leading zeros optional,
+   * punctuation and blanks aside ({@code FACTURE F 0004807} quotes {@code F0004807}; {@code ORDER
+   * 4807} does not). A reference without letters before its number is never quoted whole.
+   */
+  public static boolean quotedWhole(String reference, String text) {
+    if (reference == null || text == null) {
+      return false;
+    }
+    String ref = compact(reference);
+    int letters = 0;
+    while (letters < ref.length() && ref.charAt(letters) >= 'A' && ref.charAt(letters) <= 'Z') {
+      letters++;
+    }
+    int number = letters;
+    while (number < ref.length() - 1 && ref.charAt(number) == '0') {
+      number++;
+    }
+    if (letters == 0 || number == ref.length()) {
+      return false;
+    }
+    String prefix = ref.substring(0, letters);
+    String rest = ref.substring(number);
+    String t = compact(text);
+    for (int at = t.indexOf(prefix); at >= 0; at = t.indexOf(prefix, at + 1)) {
+      int i = at + letters;
+      while (i < t.length() && t.charAt(i) == '0') {
+        i++;
+      }
+      if (t.startsWith(rest, i)
+          && (i + rest.length() == t.length() || !isDigit(t, i + rest.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(String s, int i) {
+    return s.charAt(i) >= '0' && s.charAt(i) <= '9';
+  }
+
+  /** Upper case, letters A-Z and digits only. */
+  private static String compact(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char u = Character.toUpperCase(text.charAt(i));
+      if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')) {
+        sb.append(u);
+      }
+    }
+    return sb.toString();
+  }
+
   /** True when two keys differ by one edit (a typo): substitution, insertion or deletion. */
   public static boolean oneEditApart(String a, String b) {
     // keys this short differ by one digit from too many others to call it a typo

@@ -87,4 +87,14 @@ class ReferencesTest {
     }
     assertThat(References.keysIn(text)).containsExactlyElementsOf(expected);
   }
+
+  @Test
+  void aReferenceIsQuotedWholeByItsPrefixAndNumberNotByTheNumberAlone() {
+    assertThat(References.quotedWhole("F0004807", "FACTURE F 0004807 KREF 1")).isTrue();
+    assertThat(References.quotedWhole("INV0004807", "Payment inv-4807")).isTrue();
+    assertThat(References.quotedWhole("RG-4206", "RG4206 /ROC/")).isTrue();
+    assertThat(References.quotedWhole("INV0004807", "ORDER 4807")).isFalse();
+    assertThat(References.quotedWhole("INV0004807", "INV 48071")).isFalse();
+    assertThat(References.quotedWhole("4807", "INV 4807")).isFalse();
+  }
 }
