@@ -276,11 +276,19 @@ public final class Names {
           break;
         }
       }
-      if (!fits && !(i == words.length - 1 && cutOfForm(t, more.forms))) {
+      if (!fits && !(i == words.length - 1 && (cutOfForm(t, more.forms) || cutOfAnd(t)))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code word} is what a bank's cut left of "and" ("AN", "UN"): banks spell out the
+   * ledger's "&" ("Print & Media" is "PRINT AND MEDIA"), and the name's end is cut after it.
+   */
+  private static boolean cutOfAnd(String word) {
+    return word.equals("AN") || word.equals("UN");
   }
 
   /** Whether {@code word} is the start, shorter than the whole, of one of the legal forms. */

@@ -70,4 +70,13 @@ class NamesTest {
     assertThat(Names.similarity("OCONNOR LT ELEKTRO", "O'Connor Elektro Ltd"))
         .isLessThanOrEqualTo(0.5);
   }
+
+  @Test
+  void aBanksCutOfAnAndSpelledOutIsNoOtherWord() {
+    // the bank wrote "Print & Media" as PRINT AND MEDIA and cut it after two letters
+    assertThat(Names.similarity("JOHANSSON PRINT AN", "Johansson Print & Media KG"))
+        .isGreaterThan(0.5);
+    assertThat(Names.similarity("JOHANSSON PRINT AN", "Kowalczyk Print & Media KG"))
+        .isLessThanOrEqualTo(0.5);
+  }
 }
