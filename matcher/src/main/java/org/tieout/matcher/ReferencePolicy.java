@@ -69,7 +69,8 @@ final class ReferencePolicy implements MatchPolicy {
     for (int e : entries) {
       if (book.ledgerMinor[e] == amount) {
         exact.add(
-            byNumberAlone(book, b, e, oneToOne(book, b, e, "reference", 0.99, "amounts equal")));
+            unrelatedPayer(
+                book, b, e, true, oneToOne(book, b, e, "reference", 0.99, "amounts equal")));
       }
     }
     if (!exact.isEmpty()) {
@@ -105,10 +106,11 @@ final class ReferencePolicy implements MatchPolicy {
           && Math.abs(diff)
               <= limits.toleranceMinor(book.ledgerMinor[e], book.poolCurrency[pool])) {
         return new Outcome.Matched(
-            byNumberAlone(
+            unrelatedPayer(
                 book,
                 b,
                 e,
+                false,
                 oneToOne(
                     book,
                     b,
@@ -127,33 +129,41 @@ final class ReferencePolicy implements MatchPolicy {
   static final double UNRELATED_NAMES = 0.3;
 
   /**
-   * The candidate, or only a proposal when nothing but a short number ties the line to the entry:
-   * the entry's reference is a number of at most four digits ({@link References#isWeak}), the bank
-   * text does not quote it whole (its prefix with the number: {@code ORDER 4807} is not {@code
-   * INV0004807}, {@code FACTURE F0004807} is), and the line names a counterparty unrelated to the
-   * entry's. Any other party's order, payout or customer number can carry the same four digits.
+   * The candidate, or only a proposal when the line names a counterparty unrelated to the entry's
+   * (under {@link #UNRELATED_NAMES} alike) and one more thing is off: the amounts differ (a charge
+   * or a wrong entry?), or the bank text does not quote the reference whole, only its number
+   * ({@code ORDER 4807} is not {@code INV0004807}, {@code FACTURE F0004807} is). Another party's
+   * order, payout or customer number can carry the same digits; a third party paying an invoice it
+   * names whole, to the cent, still posts.
    */
-  private static Candidate byNumberAlone(Book book, int b, int e, Candidate c) {
-    String ref = book.ledger[e].documentRef();
-    String key = References.key(ref);
-    if (key == null || !References.isWeak(key)) {
-      return c;
-    }
+  private static Candidate unrelatedPayer(
+      Book book, int b, int e, boolean amountsEqual, Candidate c) {
     NameKey bankName = book.bankName[b];
     NameKey ledgerName = book.ledgerName[e];
     if (bankName.isEmpty() || ledgerName.isEmpty()) {
       return c;
     }
     double alike = Names.similarity(bankName, ledgerName);
-    if (alike >= UNRELATED_NAMES || References.quotedWhole(ref, bankText(book, b))) {
+    if (alike >= UNRELATED_NAMES) {
       return c;
     }
+    String another = "the line's counterparty is another (" + Math.round(alike * 100) + "% alike)";
+    if (!amountsEqual) {
+      return c.notAuto("but " + another + " and the amounts differ: needs review");
+    }
+    String ref = book.ledger[e].documentRef();
+    if (References.quotedWhole(ref, bankText(book, b))) {
+      return c;
+    }
+    String key = References.key(ref);
     return c.notAuto(
-        "but only the short number "
+        "but only the "
+            + (References.isWeak(key) ? "short " : "")
+            + "number "
             + key
-            + " ties them, and the line's counterparty is another ("
-            + Math.round(alike * 100)
-            + "% alike): needs review");
+            + " ties them, not the reference whole, and "
+            + another
+            + ": needs review");
   }
 
   private static String bankText(Book book, int b) {

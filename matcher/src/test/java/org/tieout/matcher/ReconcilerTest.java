@@ -79,6 +79,24 @@ class ReconcilerTest {
   }
 
   @Test
+  void aReferenceFromAnUnrelatedCounterpartyWithAnAmountOffIsOnlyProposed() {
+    // the number is right, but another company pays it, 10.36 more than the entry
+    Reconciliation r =
+        run(
+            List.of(
+                bank("B1", 18, "459.12", "MOREAU ELEKTRO SRL", "Rg.Nr. 56286"),
+                bank("B2", 18, "985.00", "ANDERSEN GARDEN", "RG-56287")),
+            List.of(
+                entry("L1", 0, "448.76", "Andersen Garden Services KG", "RG-56286"),
+                entry("L2", 0, "1000.00", "Andersen Garden Services KG", "RG-56287")));
+    MatchGroup g = groupOf(r, "B1");
+    assertThat(g.status()).isEqualTo(MatchStatus.PROPOSED);
+    assertThat(g.explanation()).contains("the amounts differ");
+    // the entry's own counterparty short by a charge still posts
+    assertThat(groupOf(r, "B2").status()).isEqualTo(MatchStatus.AUTO_MATCHED);
+  }
+
+  @Test
   void aLatePayerIsMatchedWhenTheAmountIsRareAndTheirOnlyOneInTheLateWindow() {
     Reconciliation r =
         run(
