@@ -413,14 +413,14 @@ final class Book {
             });
     // keyed on both cores: a key's id only names it in the similarity cache, so which of two
     // racing threads makes a normalised form's key does not change any result
-    java.util.concurrent.ConcurrentHashMap<String, NameKey> byNormalised =
+    java.util.concurrent.ConcurrentHashMap<String, NameKey> byIdentity =
         new java.util.concurrent.ConcurrentHashMap<>();
     slots.forEach(
         1_000,
         (raw, slot) ->
             slot.key =
                 cached(
-                    byNormalised,
+                    byIdentity,
                     NameKey.identity(slot.normalised, slot.forms),
                     k -> newKey(slot.normalised, slot.forms)));
     return new NameSlot[][] {bankSlots, ledgerSlots};

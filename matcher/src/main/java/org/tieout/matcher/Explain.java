@@ -1,5 +1,8 @@
 package org.tieout.matcher;
 
+import org.tieout.matcher.text.NameKey;
+import org.tieout.matcher.text.Names;
+
 /** Phrases the rules' explanations share, so they read alike in the report and the review page. */
 final class Explain {
   private Explain() {}
@@ -26,9 +29,9 @@ final class Explain {
 
   /** " (legal forms differ: GMBH against AB)" when they do, else nothing. */
   static String legalForms(Book book, int b, int e) {
-    org.tieout.matcher.text.NameKey bn = book.bankName[b];
-    org.tieout.matcher.text.NameKey ln = book.ledgerName[e];
-    return org.tieout.matcher.text.Names.legalFormsDiffer(bn, ln)
+    NameKey bn = book.bankName[b];
+    NameKey ln = book.ledgerName[e];
+    return Names.legalFormsDiffer(bn, ln)
         ? " (legal forms differ: " + bn.legalForm() + " against " + ln.legalForm() + ")"
         : "";
   }

@@ -244,8 +244,7 @@ public final class Reconciler {
               + "; also: "
               + p.alternatives().stream()
                   .map(a -> describe(book, a))
-                  .reduce((x, y) -> x + "; " + y)
-                  .orElse("");
+                  .collect(java.util.stream.Collectors.joining("; "));
     } else if (c.autoEligible()) {
       why = why + "; needs review: another fit wanted the same items";
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tieout.core.BankLine;
 import org.tieout.matcher.text.NameKey;
 import org.tieout.matcher.text.Names;
 import org.tieout.matcher.text.References;
@@ -152,7 +153,8 @@ final class ReferencePolicy implements MatchPolicy {
       return c.notAuto("but " + another + " and the amounts differ: needs review");
     }
     String ref = book.ledger[e].documentRef();
-    if (References.quotedWhole(ref, bankText(book, b))) {
+    BankLine line = book.bank[b];
+    if (References.quotedWhole(ref, line.description(), line.bankReference())) {
       return c;
     }
     String key = References.key(ref);
@@ -164,12 +166,6 @@ final class ReferencePolicy implements MatchPolicy {
             + " ties them, not the reference whole, and "
             + another
             + ": needs review");
-  }
-
-  private static String bankText(Book book, int b) {
-    org.tieout.core.BankLine line = book.bank[b];
-    String ref = line.bankReference();
-    return ref == null ? line.description() : line.description() + " " + ref;
   }
 
   private static Candidate oneToOne(

@@ -2,6 +2,7 @@ package org.tieout.matcher.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,9 +93,7 @@ public final class Names {
     if (name == null || name.isBlank()) {
       return Forms.NONE;
     }
-    String s =
-        (isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFD))
-            .toUpperCase(Locale.ROOT);
+    String s = upperDecomposed(name);
     List<String> forms = null;
     boolean last = false;
     StringBuilder word = new StringBuilder();
@@ -140,17 +139,7 @@ public final class Names {
 
   /** Whether {@code word} is the start of a longer word of the name (its legal forms included). */
   private static boolean cutOf(String word, NameKey name) {
-    for (String u : name.tokens) {
-      if (u.length() > word.length() && u.startsWith(word)) {
-        return true;
-      }
-    }
-    for (String u : name.forms.words()) {
-      if (u.length() > word.length() && u.startsWith(word)) {
-        return true;
-      }
-    }
-    return false;
+    return startsLonger(word, Arrays.asList(name.tokens)) || startsLonger(word, name.forms.words());
   }
 
   /** Upper case, accents and punctuation gone, legal forms and fillers dropped. */
@@ -160,8 +149,7 @@ public final class Names {
     }
     // German transliterations first, so that MUELLER (as a bank prints it) meets Müller
     String s =
-        (isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFD))
-            .toUpperCase(Locale.ROOT)
+        upperDecomposed(name)
             .replace("U\u0308", "U")
             .replace("O\u0308", "O")
             .replace("A\u0308", "A")
@@ -198,6 +186,12 @@ public final class Names {
       }
     }
     return out.toString();
+  }
+
+  /** Upper case, accented letters decomposed into the letter and its mark (NFD). */
+  private static String upperDecomposed(String name) {
+    return (isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFD))
+        .toUpperCase(Locale.ROOT);
   }
 
   private static boolean isAscii(String s) {
@@ -276,7 +270,8 @@ public final class Names {
           break;
         }
       }
-      if (!fits && !(i == words.length - 1 && (cutOfForm(t, more.forms) || cutOfAnd(t)))) {
+      if (!fits
+          && !(i == words.length - 1 && (startsLonger(t, more.forms.words()) || cutOfAnd(t)))) {
         return true;
       }
     }
@@ -291,10 +286,10 @@ public final class Names {
     return word.equals("AN") || word.equals("UN");
   }
 
-  /** Whether {@code word} is the start, shorter than the whole, of one of the legal forms. */
-  private static boolean cutOfForm(String word, Forms forms) {
-    for (String form : forms.words()) {
-      if (form.length() > word.length() && form.startsWith(word)) {
+  /** Whether {@code word} is the start, shorter than the whole, of one of the words. */
+  private static boolean startsLonger(String word, List<String> words) {
+    for (String u : words) {
+      if (u.length() > word.length() && u.startsWith(word)) {
         return true;
       }
     }

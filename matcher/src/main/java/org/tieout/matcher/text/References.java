@@ -230,12 +230,13 @@ public final class References {
   }
 
   /**
-   * Whether a text quotes a reference whole: its letters then its number, leading zeros optional,
-   * punctuation and blanks aside ({@code FACTURE F 0004807} quotes {@code F0004807}; {@code ORDER
-   * 4807} does not). A reference without letters before its number is never quoted whole.
+   * Whether one of the texts (a line's description and bank reference, as for {@link #keysIn})
+   * quotes a reference whole: its letters then its number, leading zeros optional, punctuation and
+   * blanks aside ({@code FACTURE F 0004807} quotes {@code F0004807}; {@code ORDER 4807} does not).
+   * A reference without letters before its number is never quoted whole.
    */
-  public static boolean quotedWhole(String reference, String text) {
-    if (reference == null || text == null) {
+  public static boolean quotedWhole(String reference, String... texts) {
+    if (reference == null) {
       return false;
     }
     String ref = compact(reference);
@@ -252,7 +253,17 @@ public final class References {
     }
     String prefix = ref.substring(0, letters);
     String rest = ref.substring(number);
-    String t = compact(text);
+    for (String text : texts) {
+      if (text != null && quotes(compact(text), prefix, rest)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the compacted text holds {@code prefix}, leading zeros, then {@code rest} whole. */
+  private static boolean quotes(String t, String prefix, String rest) {
+    int letters = prefix.length();
     for (int at = t.indexOf(prefix); at >= 0; at = t.indexOf(prefix, at + 1)) {
       int i = at + letters;
       while (i < t.length() && t.charAt(i) == '0') {
