@@ -55,6 +55,18 @@ final class Book {
   final boolean[] bankTaken;
   final boolean[] ledgerTaken;
 
+  /**
+   * How many lines and entries are taken: none (the residue's book of open items) needs no check.
+   */
+  private int bankTakenCount;
+
+  private int ledgerTakenCount;
+
+  /** The counts when taken items were last dropped from the name indexes. */
+  private int bankDropped;
+
+  private int ledgerDropped;
+
   private final KeyIndex ledgerByRef;
   private final KeyIndex bankByRef;
   private final KeyIndex ledgerByAmount;
@@ -206,8 +218,8 @@ final class Book {
     return filter(
         ledgerByAmount,
         ledgerByAmount.find(pool, minor),
-        i -> !ledgerTaken[i],
-        ledgerDay,
+        ledgerOpen(),
+        null,
         fromDay,
         toDay,
         atMost + 1);
@@ -221,8 +233,8 @@ final class Book {
     return filter(
             ledgerByAmount,
             ledgerByAmount.find(pool, minor),
-            i -> true,
-            ledgerDay,
+            null,
+            null,
             fromDay,
             toDay,
             atMost + 1)
@@ -233,20 +245,14 @@ final class Book {
     return filter(
         ledgerByRef,
         ledgerByRef.find(pool, key),
-        i -> !ledgerTaken[i],
-        ledgerDay,
+        ledgerOpen(),
         Integer.MIN_VALUE,
         Integer.MAX_VALUE);
   }
 
   int[] bankWithRef(int pool, String key) {
     return filter(
-        bankByRef,
-        bankByRef.find(pool, key),
-        i -> !bankTaken[i],
-        bankDay,
-        Integer.MIN_VALUE,
-        Integer.MAX_VALUE);
+        bankByRef, bankByRef.find(pool, key), bankOpen(), Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /**
@@ -254,13 +260,7 @@ final class Book {
    * for an empty block: no item is filed under it).
    */
   int[] ledgerNamed(int pool, String block, int fromDay, int toDay) {
-    return filter(
-        ledgerByName,
-        ledgerByName.find(pool, block),
-        i -> !ledgerTaken[i],
-        ledgerDay,
-        fromDay,
-        toDay);
+    return filter(ledgerByName, ledgerByName.find(pool, block), ledgerOpen(), fromDay, toDay);
   }
 
   /** Open ledger entries of this amount whose counterparty's blocking key is this one. */
@@ -268,10 +268,11 @@ final class Book {
     return filter(
         ledgerByName,
         ledgerByName.find(pool, block),
-        i -> ledgerMinor[i] == minor && !ledgerTaken[i] && block.equals(ledgerBlock[i]),
-        ledgerDay,
+        ledgerOpen(),
+        i -> ledgerMinor[i] == minor && block.equals(ledgerBlock[i]),
         fromDay,
-        toDay);
+        toDay,
+        Integer.MAX_VALUE);
   }
 
   /** At least this many ledger entries per bank line for {@link #paysInBulk}. */
@@ -297,16 +298,15 @@ final class Book {
     if (l < 0 || k < 0) {
       return null;
     }
-    int entries = ledgerByName.to(l) - ledgerByName.from(l);
-    int lines = bankByName.to(k) - bankByName.from(k);
+    int entries = ledgerByName.filed(l);
+    int lines = bankByName.filed(k);
     return entries >= BULK_MIN_ENTRIES && entries >= (long) BULK_ENTRIES_PER_LINE * lines
         ? new int[] {entries, lines}
         : null;
   }
 
   int[] bankNamed(int pool, String block, int fromDay, int toDay) {
-    return filter(
-        bankByName, bankByName.find(pool, block), i -> !bankTaken[i], bankDay, fromDay, toDay);
+    return filter(bankByName, bankByName.find(pool, block), bankOpen(), fromDay, toDay);
   }
 
   static final int[] EMPTY = new int[0];
@@ -434,22 +434,30 @@ final class Book {
     return k;
   }
 
-  private static int[] filter(
-      KeyIndex index,
-      int id,
-      java.util.function.IntPredicate keep,
-      int[] day,
-      int fromDay,
-      int toDay) {
-    return filter(index, id, keep, day, fromDay, toDay, Integer.MAX_VALUE);
+  /** The taken marks to check, or null while none is taken. */
+  private boolean[] ledgerOpen() {
+    return ledgerTakenCount == 0 ? null : ledgerTaken;
   }
 
-  /** The first {@code limit} of the key's items kept, in day order; none for no key (-1). */
+  private boolean[] bankOpen() {
+    return bankTakenCount == 0 ? null : bankTaken;
+  }
+
+  private static int[] filter(KeyIndex index, int id, boolean[] taken, int fromDay, int toDay) {
+    return filter(index, id, taken, null, fromDay, toDay, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code limit} of the key's items within the days that are open (not {@code taken};
+   * all when it is null) and that {@code keep} keeps (all when null), in day order; none for no key
+   * (-1). The open check is an array read, not a predicate: most lookups need no other, and one
+   * call site for every kind of test would leave each a call the compiler cannot inline.
+   */
   private static int[] filter(
       KeyIndex index,
       int id,
+      boolean[] taken,
       java.util.function.IntPredicate keep,
-      int[] day,
       int fromDay,
       int toDay,
       int limit) {
@@ -457,14 +465,40 @@ final class Book {
       return EMPTY;
     }
     int[] sorted = index.positions;
+    int[] days = index.days;
     int end = index.to(id);
     // sorted by day: binary search the window's start
-    int lo = Bisect.first(index.from(id), end, k -> day[sorted[k]] < fromDay);
+    int lo = index.from(id);
+    int hi = end;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (days[mid] < fromDay) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (taken == null && keep == null) {
+      // every item of the window: one copy
+      int hi2 = end;
+      int lo2 = lo;
+      while (lo2 < hi2) {
+        int mid = (lo2 + hi2) >>> 1;
+        if (days[mid] <= toDay) {
+          lo2 = mid + 1;
+        } else {
+          hi2 = mid;
+        }
+      }
+      return lo2 == lo
+          ? EMPTY
+          : Arrays.copyOfRange(sorted, lo, (int) Math.min(lo2, (long) lo + limit));
+    }
     int[] out = null;
     int n = 0;
-    for (int k = lo; k < end && day[sorted[k]] <= toDay && n < limit; k++) {
+    for (int k = lo; k < end && days[k] <= toDay && n < limit; k++) {
       int i = sorted[k];
-      if (keep.test(i)) {
+      if ((taken == null || !taken[i]) && (keep == null || keep.test(i))) {
         if (out == null) {
           out = new int[Math.min(8, end - k)];
         } else if (n == out.length) {
@@ -527,10 +561,11 @@ final class Book {
   }
 
   /**
-   * The entries, in their order, that pass {@code keep} and whose counterparty is at least {@code
-   * min} alike the line's ({@link #nameSimilarity}); at most {@code atMost} of them. Each distinct
-   * ledger name is compared once: a busy counterparty's window holds hundreds of entries of a few
-   * names, and the shared similarity table is too large to stay in the processor's cache.
+   * The entries, in their order, that pass {@code keep} (all when null) and whose counterparty is
+   * at least {@code min} alike the line's ({@link #nameSimilarity}); at most {@code atMost} of
+   * them. Each distinct ledger name is compared once: a busy counterparty's window holds hundreds
+   * of entries of a few names, and the shared similarity table is too large to stay in the
+   * processor's cache.
    */
   int[] alikeLedger(
       int b, int[] entries, java.util.function.IntPredicate keep, double min, int atMost) {
@@ -540,7 +575,7 @@ final class Book {
     boolean[] alike = new boolean[16];
     for (int i = 0; i < entries.length && n < atMost; i++) {
       int e = entries[i];
-      if (!keep.test(e)) {
+      if (keep != null && !keep.test(e)) {
         continue;
       }
       NameKey name = ledgerName[e];
@@ -585,12 +620,29 @@ final class Book {
     return true;
   }
 
+  /**
+   * Drops the lines and entries taken since the last call from the counterparty indexes, so that a
+   * busy counterparty's window holds its open items only (after the reference rule, a fifth of
+   * them). Call between rules, with no lookup under way.
+   */
+  void dropTaken() {
+    if (ledgerTakenCount > ledgerDropped) {
+      ledgerByName.drop(ledgerTaken);
+      ledgerDropped = ledgerTakenCount;
+    }
+    if (bankTakenCount > bankDropped) {
+      bankByName.drop(bankTaken);
+      bankDropped = bankTakenCount;
+    }
+  }
+
   void take(Candidate c) {
     for (int b : c.bank()) {
       if (bankTaken[b]) {
         throw new IllegalStateException("bank line " + bank[b].id() + " is already in a group");
       }
       bankTaken[b] = true;
+      bankTakenCount++;
     }
     for (int e : c.ledger()) {
       if (ledgerTaken[e]) {
@@ -598,6 +650,7 @@ final class Book {
             "ledger entry " + ledger[e].id() + " is already in a group");
       }
       ledgerTaken[e] = true;
+      ledgerTakenCount++;
     }
   }
 

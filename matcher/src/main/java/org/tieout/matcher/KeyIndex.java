@@ -9,7 +9,8 @@ import java.util.Arrays;
  * which a {@code HashMap<String, int[]>} would, and which the garbage collector would then copy.
  *
  * <p>Keys are either text or numbers, one kind per index. Built by a {@link Builder}; read-only
- * afterwards, so any number of threads may look up at once.
+ * afterwards, so any number of threads may look up at once, except for {@link #drop}, which the
+ * caller runs with no lookup under way.
  */
 final class KeyIndex {
   private final long[] table;
@@ -18,16 +19,27 @@ final class KeyIndex {
   private final long[] keyNumber;
   private final int[] runs;
 
+  /** Where each key's run ends now: {@link #drop} shortens runs in place. */
+  private final int[] ends;
+
   /** All positions, grouped by key: key {@code id}'s are {@code [from(id), to(id))}. */
   final int[] positions;
 
-  private KeyIndex(Builder b, int[] runs, int[] positions) {
+  /**
+   * The day of each position, beside it: a window of a busy key's run is found and walked in order,
+   * without reading the items' days at scattered places.
+   */
+  final int[] days;
+
+  private KeyIndex(Builder b, int[] runs, int[] positions, int[] days) {
     this.table = b.table;
     this.keyPool = Arrays.copyOf(b.keyPool, b.keys);
     this.keyText = b.keyText == null ? null : Arrays.copyOf(b.keyText, b.keys);
     this.keyNumber = b.keyNumber == null ? null : Arrays.copyOf(b.keyNumber, b.keys);
     this.runs = runs;
+    this.ends = Arrays.copyOfRange(runs, 1, runs.length);
     this.positions = positions;
+    this.days = days;
   }
 
   /** The key's id, or -1 when no item has it. */
@@ -45,7 +57,31 @@ final class KeyIndex {
   }
 
   int to(int id) {
-    return runs[id + 1];
+    return ends[id];
+  }
+
+  /** How many items were filed under the key, dropped or not. */
+  int filed(int id) {
+    return runs[id + 1] - runs[id];
+  }
+
+  /**
+   * Removes the items marked in {@code gone} from every key's run, keeping the order of the rest:
+   * lookups that want open items only then walk those. Not thread-safe, not even with readers.
+   */
+  void drop(boolean[] gone) {
+    for (int k = 0; k < ends.length; k++) {
+      int out = runs[k];
+      for (int p = runs[k]; p < ends[k]; p++) {
+        int i = positions[p];
+        if (!gone[i]) {
+          positions[out] = i;
+          days[out] = days[p];
+          out++;
+        }
+      }
+      ends[k] = out;
+    }
   }
 
   int keys() {
@@ -215,7 +251,11 @@ final class KeyIndex {
       for (int k = 0; k < keys; k++) {
         sortByDay(positions, runs[k], runs[k + 1], day);
       }
-      return new KeyIndex(this, runs, positions);
+      int[] days = new int[pairs];
+      for (int p = 0; p < pairs; p++) {
+        days[p] = day[positions[p]];
+      }
+      return new KeyIndex(this, runs, positions, days);
     }
 
     /** A stable sort of an ascending run by day: ties keep ascending positions. */

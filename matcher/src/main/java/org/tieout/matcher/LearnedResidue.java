@@ -1171,14 +1171,16 @@ public final class LearnedResidue {
     }
     Book book = c.book;
     int b = x.b;
-    Set<Integer> quoted = new HashSet<>();
+    // the set's few quoted entries, looked up by a scan (a set holds at most a dozen)
+    int[] quoted = new int[x.e.length];
+    int q = 0;
     int k = 0;
     long sum = 0;
     int from = Integer.MAX_VALUE;
     int to = Integer.MIN_VALUE;
     for (int e : x.e) {
       if (quotes(c, refs, e)) {
-        quoted.add(e);
+        quoted[q++] = e;
       } else {
         k++;
         sum += book.ledgerMinor[e];
@@ -1193,14 +1195,28 @@ public final class LearnedResidue {
     // and fees alike), less those the line quotes
     long[] pool = new long[named.length];
     int n = 0;
-    for (int e : named) {
-      if (book.ledgerDay[e] >= from && book.ledgerDay[e] <= to && !quoted.contains(e)) {
+    int first = from;
+    // the counterparty's entries are in day order: only the days of the set are read
+    for (int i = Bisect.first(0, named.length, j -> book.ledgerDay[named[j]] < first);
+        i < named.length && book.ledgerDay[named[i]] <= to;
+        i++) {
+      int e = named[i];
+      if (!among(quoted, q, e)) {
         pool[n++] = book.ledgerMinor[e];
       }
     }
     long gap = book.sumLedger(x.e) - book.bankMinor[b];
     long width = gap == 0 ? 1 : Math.max(1, Math.abs(book.bankMinor[b]) / 20);
     return ChanceSums.expected(pool, n, k, sum, width) > CHANCE_SETS;
+  }
+
+  private static boolean among(int[] items, int n, int item) {
+    for (int i = 0; i < n; i++) {
+      if (items[i] == item) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the line's text holds the first word of a counterparty's name block. */
@@ -1968,7 +1984,7 @@ public final class LearnedResidue {
      */
     int[] named(int b, int fromDay, int toDay) {
       int[] all = book.ledgerNamed(book.bankPool[b], book.bankBlock[b], fromDay, toDay);
-      return book.alikeLedger(b, all, e -> true, 0.5, Integer.MAX_VALUE);
+      return book.alikeLedger(b, all, null, 0.5, Integer.MAX_VALUE);
     }
 
     /** Entries already proposed in the first round (null in the first round). */

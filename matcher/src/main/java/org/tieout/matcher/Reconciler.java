@@ -119,6 +119,7 @@ public final class Reconciler {
       List<Proposal> proposals,
       Map<String, int[]> counts,
       ClaimSet claims) {
+    book.dropTaken();
     boolean bankSide = rule.side() == MatchPolicy.Side.BANK;
     boolean[] taken = bankSide ? book.bankTaken : book.ledgerTaken;
     int[] open = IntStream.range(0, taken.length).filter(i -> !taken[i]).toArray();
