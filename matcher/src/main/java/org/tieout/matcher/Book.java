@@ -467,17 +467,7 @@ final class Book {
     int[] sorted = index.positions;
     int[] days = index.days;
     int end = index.to(id);
-    // sorted by day: binary search the window's start
-    int lo = index.from(id);
-    int hi = end;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (days[mid] < fromDay) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int lo = index.start(id, fromDay);
     if (taken == null && keep == null) {
       // every item of the window: one copy
       int hi2 = end;
@@ -563,36 +553,108 @@ final class Book {
   /**
    * The entries, in their order, that pass {@code keep} (all when null) and whose counterparty is
    * at least {@code min} alike the line's ({@link #nameSimilarity}); at most {@code atMost} of
-   * them. Each distinct ledger name is compared once: a busy counterparty's window holds hundreds
-   * of entries of a few names, and the shared similarity table is too large to stay in the
-   * processor's cache.
+   * them.
    */
   int[] alikeLedger(
       int b, int[] entries, java.util.function.IntPredicate keep, double min, int atMost) {
     int[] out = new int[Math.min(entries.length, atMost)];
     int n = 0;
-    NameKey[] seen = new NameKey[16];
-    boolean[] alike = new boolean[16];
+    Alike alike = new Alike(b, min);
     for (int i = 0; i < entries.length && n < atMost; i++) {
       int e = entries[i];
-      if (keep != null && !keep.test(e)) {
-        continue;
-      }
-      NameKey name = ledgerName[e];
-      int slot = name.id() & 15;
-      boolean fits;
-      if (seen[slot] == name) {
-        fits = alike[slot];
-      } else {
-        fits = nameSimilarity(b, e) >= min;
-        seen[slot] = name;
-        alike[slot] = fits;
-      }
-      if (fits) {
+      if ((keep == null || keep.test(e)) && alike.test(e)) {
         out[n++] = e;
       }
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * {@link #alikeLedger} of {@link #ledgerNamed} for the line's counterparty within the days, read
+   * straight from the index: when {@code atMost} stops it early, a busy counterparty's window (a
+   * processor's thousands of open sales) is never listed whole.
+   */
+  int[] ledgerNamedAlike(
+      int b, int fromDay, int toDay, java.util.function.IntPredicate keep, double min, int atMost) {
+    int id = ledgerByName.find(bankPool[b], bankBlock[b]);
+    if (id < 0) {
+      return EMPTY;
+    }
+    boolean[] taken = ledgerOpen();
+    int[] positions = ledgerByName.positions;
+    int[] days = ledgerByName.days;
+    int end = ledgerByName.to(id);
+    int[] out = new int[Math.min(8, atMost)];
+    int n = 0;
+    Alike alike = new Alike(b, min);
+    for (int k = ledgerByName.start(id, fromDay); k < end && days[k] <= toDay && n < atMost; k++) {
+      int e = positions[k];
+      if ((taken == null || !taken[e]) && (keep == null || keep.test(e)) && alike.test(e)) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, Math.min(atMost, n * 2));
+        }
+        out[n++] = e;
+      }
+    }
+    return n == 0 ? EMPTY : n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The open bank lines of the entry's counterparty within the days, in day order, on the entry's
+   * side of zero and at least {@code min} alike its name; at most {@code atMost}, read straight
+   * from the index as {@link #ledgerNamedAlike} is.
+   */
+  int[] bankNamedAlike(int e, int fromDay, int toDay, double min, int atMost) {
+    int id = bankByName.find(ledgerPool[e], ledgerBlock[e]);
+    if (id < 0) {
+      return EMPTY;
+    }
+    boolean[] taken = bankOpen();
+    int[] positions = bankByName.positions;
+    int[] days = bankByName.days;
+    int end = bankByName.to(id);
+    long sign = Long.signum(ledgerMinor[e]);
+    int[] out = new int[Math.min(8, atMost)];
+    int n = 0;
+    for (int k = bankByName.start(id, fromDay); k < end && days[k] <= toDay && n < atMost; k++) {
+      int b = positions[k];
+      if ((taken == null || !taken[b])
+          && Long.signum(bankMinor[b]) == sign
+          && nameSimilarity(b, e) >= min) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, Math.min(atMost, n * 2));
+        }
+        out[n++] = b;
+      }
+    }
+    return n == 0 ? EMPTY : n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Whether an entry's counterparty is at least {@code min} alike the line's, each distinct ledger
+   * name compared once: a busy counterparty's window holds hundreds of entries of a few names, and
+   * the shared similarity table is too large to stay in the processor's cache.
+   */
+  private final class Alike {
+    private final int b;
+    private final double min;
+    private final NameKey[] seen = new NameKey[16];
+    private final boolean[] alike = new boolean[16];
+
+    Alike(int b, double min) {
+      this.b = b;
+      this.min = min;
+    }
+
+    boolean test(int e) {
+      NameKey name = ledgerName[e];
+      int slot = name.id() & 15;
+      if (seen[slot] != name) {
+        seen[slot] = name;
+        alike[slot] = nameSimilarity(b, e) >= min;
+      }
+      return alike[slot];
+    }
   }
 
   private String bankText(int b) {

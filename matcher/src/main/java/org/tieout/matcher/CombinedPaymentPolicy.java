@@ -31,12 +31,13 @@ final class CombinedPaymentPolicy extends SubsetPolicy {
     if (book.bankName[b].isEmpty()) {
       return Book.EMPTY;
     }
-    int[] named = window(book, b, limits);
+    int day = book.bankDay[b];
     long target = book.bankMinor[b];
     // one more than a pool may hold says it is too large: the rest need not be compared
-    return book.alikeLedger(
+    return book.ledgerNamedAlike(
         b,
-        named,
+        day - limits.subsetWindowDays(),
+        day + limits.dateWindowDays(),
         e -> signFits(target, book.ledgerMinor[e]),
         limits.nameSimilarityMin(),
         limits.subsetAutoMaxCandidates() + 1);

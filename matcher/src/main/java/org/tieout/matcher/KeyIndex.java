@@ -60,6 +60,21 @@ final class KeyIndex {
     return ends[id];
   }
 
+  /** The first place in the key's run dated on or after the day ({@link #to} when none). */
+  int start(int id, int day) {
+    int lo = runs[id];
+    int hi = ends[id];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (days[mid] < day) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** How many items were filed under the key, dropped or not. */
   int filed(int id) {
     return runs[id + 1] - runs[id];

@@ -34,12 +34,12 @@ final class PayoutNetOfFeesPolicy implements MatchPolicy {
     MatchingConfig.Limits limits = book.limits(pool);
     int day = book.bankDay[b];
     long amount = book.bankMinor[b];
-    int[] named = book.ledgerNamed(pool, book.bankBlock[b], day - limits.subsetWindowDays(), day);
     // one more than a pool may hold says it is too large: the rest need not be compared
     int[] fitting =
-        book.alikeLedger(
+        book.ledgerNamedAlike(
             b,
-            named,
+            day - limits.subsetWindowDays(),
+            day,
             e -> Long.signum(book.ledgerMinor[e]) == Long.signum(amount),
             limits.nameSimilarityMin(),
             limits.subsetAutoMaxCandidates() + 1);

@@ -1,7 +1,5 @@
 package org.tieout.matcher;
 
-import java.util.Arrays;
-
 /**
  * Several bank lines of one counterparty add up to one ledger entry (N:1): instalments, split
  * transfers. A set is not posted when one of its lines has exactly the amount of another open entry
@@ -36,25 +34,13 @@ final class SplitPaymentPolicy extends SubsetPolicy {
       return Book.EMPTY;
     }
     int day = book.ledgerDay[e];
-    int[] named =
-        book.bankNamed(
-            book.ledgerPool[e],
-            book.ledgerBlock[e],
-            day - limits.dateWindowDays(),
-            day + limits.subsetWindowDays());
-    long target = book.ledgerMinor[e];
     // one more than a pool may hold says it is too large: the rest need not be compared
-    int most = limits.subsetAutoMaxCandidates() + 1;
-    int[] fitting = new int[Math.min(named.length, most)];
-    int n = 0;
-    for (int i = 0; i < named.length && n < most; i++) {
-      int b = named[i];
-      if (Long.signum(book.bankMinor[b]) == Long.signum(target)
-          && book.nameSimilarity(b, e) >= limits.nameSimilarityMin()) {
-        fitting[n++] = b;
-      }
-    }
-    return n == fitting.length ? fitting : Arrays.copyOf(fitting, n);
+    return book.bankNamedAlike(
+        e,
+        day - limits.dateWindowDays(),
+        day + limits.subsetWindowDays(),
+        limits.nameSimilarityMin(),
+        limits.subsetAutoMaxCandidates() + 1);
   }
 
   @Override
