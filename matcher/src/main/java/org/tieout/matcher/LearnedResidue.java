@@ -1030,10 +1030,7 @@ public final class LearnedResidue {
         }
       }
     }
-    int[] named =
-        Arrays.stream(around)
-            .filter(e -> book.ledgerDay[e] >= day - GROUP_DAYS && book.ledgerDay[e] <= day + 3)
-            .toArray();
+    int[] named = daysOf(book, around, day - GROUP_DAYS, day + 3);
     scheduledPayouts(c, b, named, found);
     if (named.length < 2) {
       return;
@@ -1049,6 +1046,13 @@ public final class LearnedResidue {
         .filter(l -> l.size() >= 2 && l.size() <= 2 * MAX_GROUP)
         .forEach(l -> add(found, b, l.stream().mapToInt(Integer::intValue).toArray()));
     subsets(c, b, amount, named, -1, found);
+  }
+
+  /** The entries, in day order, dated within the days: a run of them, found by two searches. */
+  private static int[] daysOf(Book book, int[] inDayOrder, int fromDay, int toDay) {
+    int from = Bisect.first(0, inDayOrder.length, i -> book.ledgerDay[inDayOrder[i]] < fromDay);
+    int to = Bisect.first(from, inDayOrder.length, i -> book.ledgerDay[inDayOrder[i]] <= toDay);
+    return Arrays.copyOfRange(inDayOrder, from, to);
   }
 
   /**
@@ -1193,14 +1197,10 @@ public final class LearnedResidue {
     }
     // the other sets: of the counterparty's open entries over the same days (a processor's sales
     // and fees alike), less those the line quotes
-    long[] pool = new long[named.length];
+    int[] over = daysOf(book, named, from, to);
+    long[] pool = new long[over.length];
     int n = 0;
-    int first = from;
-    // the counterparty's entries are in day order: only the days of the set are read
-    for (int i = Bisect.first(0, named.length, j -> book.ledgerDay[named[j]] < first);
-        i < named.length && book.ledgerDay[named[i]] <= to;
-        i++) {
-      int e = named[i];
+    for (int e : over) {
       if (!among(quoted, q, e)) {
         pool[n++] = book.ledgerMinor[e];
       }
