@@ -173,6 +173,12 @@ public final class LearnedResidue {
   /** A payout reaches the bank within a week of the processor booking its fee. */
   private static final int FEE_BOOKED_DAYS = 7;
 
+  /**
+   * The most of a counterparty's open entries around a line that the residue reads: a busier one's
+   * nearest this many.
+   */
+  private static final int BUSY_WINDOW = 2000;
+
   /** A counterparty with more entries than this in a fortnight is not combined by sum alone. */
   private static final int PARTY_WINDOW = 9;
 
@@ -1979,11 +1985,21 @@ public final class LearnedResidue {
     }
 
     /**
-     * The counterparty's open entries within the dates, by date (every use gathers, counts or sorts
-     * them again: none depends on their order).
+     * The counterparty's open entries within the dates, in day order (the group window and {@link
+     * #bySumAlone} cut runs of it by binary search). Of a counterparty with more than {@link
+     * #BUSY_WINDOW} open entries in the window (a card processor's sales, hundreds a day), only as
+     * many nearest the line's day: its sums and coverage over thousands of entries tell nothing,
+     * and reading them all took most of the residue's time on such a ledger.
      */
     int[] named(int b, int fromDay, int toDay) {
       int[] all = book.ledgerNamed(book.bankPool[b], book.bankBlock[b], fromDay, toDay);
+      if (all.length > BUSY_WINDOW) {
+        int day = book.bankDay[b];
+        int middle = Bisect.first(0, all.length, i -> book.ledgerDay[all[i]] < day);
+        int from = Math.max(0, Math.min(middle - BUSY_WINDOW / 2, all.length - BUSY_WINDOW));
+        return book.alikeLedger(
+            b, Arrays.copyOfRange(all, from, from + BUSY_WINDOW), null, 0.5, Integer.MAX_VALUE);
+      }
       return book.alikeLedger(b, all, null, 0.5, Integer.MAX_VALUE);
     }
 
