@@ -91,4 +91,35 @@ class KeyIndexTest {
     assertArrayEquals(new int[] {1, 0}, run(index, index.find(0, "ACME")));
     assertArrayEquals(new int[] {0}, run(index, index.find(0, "ACME TRADING")));
   }
+
+  @Test
+  void droppingTakenItemsKeepsTheRestInDayOrderWithTheirDaysAndFiledCounts() {
+    Random r = new Random(11);
+    int n = 20_000;
+    int[] day = new int[n];
+    String[] key = new String[n];
+    boolean[] gone = new boolean[n];
+    KeyIndex.Builder b = KeyIndex.Builder.ofText();
+    for (int i = 0; i < n; i++) {
+      key[i] = "PARTY" + r.nextInt(50);
+      day[i] = 19_000 + r.nextInt(365);
+      gone[i] = r.nextInt(5) > 0;
+      b.add(0, key[i], i);
+    }
+    KeyIndex index = b.build(day);
+    int id = index.find(0, "PARTY7");
+    int[] before = run(index, id);
+    index.drop(gone);
+
+    int[] open = Arrays.stream(before).filter(i -> !gone[i]).toArray();
+    assertArrayEquals(open, run(index, id), "the open items, in the same order");
+    for (int k = index.from(id); k < index.to(id); k++) {
+      assertEquals(day[index.positions[k]], index.days[k], "each position keeps its own day");
+    }
+    assertEquals(before.length, index.filed(id), "filed counts every item, dropped or not");
+    // the window's start: the first open item on or after the day
+    int at = index.start(id, 19_200);
+    assertEquals(Arrays.stream(open).filter(i -> day[i] < 19_200).count(), at - index.from(id));
+    assertEquals(index.to(id), index.start(id, 20_000), "no item that late: the run's end");
+  }
 }
