@@ -576,27 +576,15 @@ final class Book {
    */
   int[] ledgerNamedAlike(
       int b, int fromDay, int toDay, java.util.function.IntPredicate keep, double min, int atMost) {
-    int id = ledgerByName.find(bankPool[b], bankBlock[b]);
-    if (id < 0) {
-      return EMPTY;
-    }
-    boolean[] taken = ledgerOpen();
-    int[] positions = ledgerByName.positions;
-    int[] days = ledgerByName.days;
-    int end = ledgerByName.to(id);
-    int[] out = new int[Math.min(8, atMost)];
-    int n = 0;
     Alike alike = new Alike(b, min);
-    for (int k = ledgerByName.start(id, fromDay); k < end && days[k] <= toDay && n < atMost; k++) {
-      int e = positions[k];
-      if ((taken == null || !taken[e]) && (keep == null || keep.test(e)) && alike.test(e)) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, Math.min(atMost, n * 2));
-        }
-        out[n++] = e;
-      }
-    }
-    return n == 0 ? EMPTY : n == out.length ? out : Arrays.copyOf(out, n);
+    return filter(
+        ledgerByName,
+        ledgerByName.find(bankPool[b], bankBlock[b]),
+        ledgerOpen(),
+        e -> (keep == null || keep.test(e)) && alike.test(e),
+        fromDay,
+        toDay,
+        atMost);
   }
 
   /**
@@ -605,29 +593,15 @@ final class Book {
    * from the index as {@link #ledgerNamedAlike} is.
    */
   int[] bankNamedAlike(int e, int fromDay, int toDay, double min, int atMost) {
-    int id = bankByName.find(ledgerPool[e], ledgerBlock[e]);
-    if (id < 0) {
-      return EMPTY;
-    }
-    boolean[] taken = bankOpen();
-    int[] positions = bankByName.positions;
-    int[] days = bankByName.days;
-    int end = bankByName.to(id);
     long sign = Long.signum(ledgerMinor[e]);
-    int[] out = new int[Math.min(8, atMost)];
-    int n = 0;
-    for (int k = bankByName.start(id, fromDay); k < end && days[k] <= toDay && n < atMost; k++) {
-      int b = positions[k];
-      if ((taken == null || !taken[b])
-          && Long.signum(bankMinor[b]) == sign
-          && nameSimilarity(b, e) >= min) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, Math.min(atMost, n * 2));
-        }
-        out[n++] = b;
-      }
-    }
-    return n == 0 ? EMPTY : n == out.length ? out : Arrays.copyOf(out, n);
+    return filter(
+        bankByName,
+        bankByName.find(ledgerPool[e], ledgerBlock[e]),
+        bankOpen(),
+        b -> Long.signum(bankMinor[b]) == sign && nameSimilarity(b, e) >= min,
+        fromDay,
+        toDay,
+        atMost);
   }
 
   /**
