@@ -470,19 +470,10 @@ final class Book {
     int lo = index.start(id, fromDay);
     if (taken == null && keep == null) {
       // every item of the window: one copy
-      int hi2 = end;
-      int lo2 = lo;
-      while (lo2 < hi2) {
-        int mid = (lo2 + hi2) >>> 1;
-        if (days[mid] <= toDay) {
-          lo2 = mid + 1;
-        } else {
-          hi2 = mid;
-        }
-      }
-      return lo2 == lo
+      int hi = toDay == Integer.MAX_VALUE ? end : index.start(id, toDay + 1);
+      return hi == lo
           ? EMPTY
-          : Arrays.copyOfRange(sorted, lo, (int) Math.min(lo2, (long) lo + limit));
+          : Arrays.copyOfRange(sorted, lo, (int) Math.min(hi, (long) lo + limit));
     }
     int[] out = null;
     int n = 0;
