@@ -1851,8 +1851,12 @@ public final class LearnedResidue {
                 .toArray();
         int pool = book.ledgerPool[es[0]];
         for (int i = 0; i < es.length; i++) {
+          // the entries after it within the group's days; counted only until there are too many (a
+          // processor's sales would otherwise be walked for thousands per entry)
           int end = i + 1;
-          while (end < es.length && book.ledgerDay[es[end]] - book.ledgerDay[es[i]] <= GROUP_DAYS) {
+          while (end < es.length
+              && end - i - 1 <= PARTY_WINDOW
+              && book.ledgerDay[es[end]] - book.ledgerDay[es[i]] <= GROUP_DAYS) {
             end++;
           }
           if (end - i - 1 > PARTY_WINDOW) {
