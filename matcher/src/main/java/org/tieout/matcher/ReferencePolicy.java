@@ -148,7 +148,7 @@ final class ReferencePolicy implements MatchPolicy {
     if (alike >= UNRELATED_NAMES) {
       return c;
     }
-    String another = "the line's counterparty is another (" + Math.round(alike * 100) + "% alike)";
+    String another = "the line's counterparty is another (" + Explain.similarity(alike) + " alike)";
     if (!amountsEqual) {
       return c.notAuto("but " + another + " and the amounts differ: needs review");
     }

@@ -119,11 +119,11 @@ public final class Names {
   }
 
   /**
-   * Whether two names carry different legal forms: each has one, neither has the other's, and
-   * neither's last word is a bank's cut of a longer word of the other ("SA" of SARL, "AG" of
-   * AGENTUR).
+   * Whether two names carry different legal forms ({@link #similarity} caps them): each has one,
+   * neither has the other's, and neither's last word is a bank's cut of a longer word of the other
+   * ("SA" of SARL, "AG" of AGENTUR). An empty name has none.
    */
-  static boolean formsDiffer(NameKey a, NameKey b) {
+  public static boolean legalFormsDiffer(NameKey a, NameKey b) {
     Forms fa = a.forms;
     Forms fb = b.forms;
     if (fa.isEmpty() || fb.isEmpty()) {
@@ -217,15 +217,10 @@ public final class Names {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
-    if (formsDiffer(a, b)) {
+    if (legalFormsDiffer(a, b)) {
       return Math.min(CONFLICT_CAP, unformed(a, b));
     }
     return unformed(a, b);
-  }
-
-  /** Whether the two names carry different legal forms ({@link #similarity} caps them). */
-  public static boolean legalFormsDiffer(NameKey a, NameKey b) {
-    return !a.isEmpty() && !b.isEmpty() && formsDiffer(a, b);
   }
 
   /** {@link #similarity} leaving legal forms aside. */
