@@ -1,6 +1,7 @@
 package org.tieout.matcher;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -352,34 +353,33 @@ final class SubsetSum {
 
   /** Every set of a run of items, sorted by sum; masks count from the run's first item. */
   private record Sets(long[] sums, int[] masks, int size) {
-    /** Each thread's second pair of buffers for the merges (only the result is kept). */
+    /** Each thread's two pairs of buffers for the merges; only the result is copied out. */
     private static final class Scratch {
-      long[] sums = new long[0];
-      int[] masks = new int[0];
+      long[][] sums = {new long[0], new long[0]};
+      int[][] masks = {new int[0], new int[0]};
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Every set of {@code amounts[from, to)} whose sum is at most {@code atMost}, which must be
-     * {@link Long#MAX_VALUE} unless no amount is negative (a set's sum then only grows).
+     * {@link Long#MAX_VALUE} unless no amount is negative (a set's sum then only grows). The merges
+     * run in the thread's buffers and the result is copied out at the size kept: with a bound, a
+     * payout's sales keep about a third of their sets, and a meeting is kept for later searches.
      */
     static Sets of(long[] amounts, int from, int to, long atMost) {
       int all = 1 << (to - from);
       Scratch scratch = SCRATCH.get();
-      if (scratch.sums.length < all) {
-        scratch.sums = new long[all];
-        scratch.masks = new int[all];
+      if (scratch.sums[0].length < all) {
+        for (int i = 0; i < 2; i++) {
+          scratch.sums[i] = new long[all];
+          scratch.masks[i] = new int[all];
+        }
       }
-      // the merges alternate between the result's arrays and the scratch: an even number of items
-      // ends in the result's
-      boolean even = (to - from) % 2 == 0;
-      long[] own = new long[all];
-      int[] ownMasks = new int[all];
-      long[] sums = even ? own : scratch.sums;
-      int[] masks = even ? ownMasks : scratch.masks;
-      long[] nextSums = even ? scratch.sums : own;
-      int[] nextMasks = even ? scratch.masks : ownMasks;
+      long[] sums = scratch.sums[0];
+      int[] masks = scratch.masks[0];
+      long[] nextSums = scratch.sums[1];
+      int[] nextMasks = scratch.masks[1];
       sums[0] = 0; // the empty set
       masks[0] = 0;
       int size = 1;
@@ -414,7 +414,7 @@ final class SubsetSum {
         nextMasks = tm;
         size = out;
       }
-      return new Sets(sums, masks, size);
+      return new Sets(Arrays.copyOf(sums, size), Arrays.copyOf(masks, size), size);
     }
   }
 
