@@ -56,18 +56,25 @@ public final class BatchRun {
   }
 
   public Result run(Request request) {
-    long started = System.nanoTime();
+    Laps laps = new Laps();
     progress.update("importing", 0, 1);
     Inputs inputs = Inputs.read(request.bankFiles(), request.ledgerFiles(), request.mapping());
     progress.update("importing", 1, 1);
     if (!inputs.problems().isEmpty() && !request.skipInvalid()) {
       throw new BadInputException(inputs.problems());
     }
-    DatabaseRun db =
-        request.jdbcUrl() == null ? null : DatabaseRun.begin(request, inputs, progress);
+    laps.lap("import");
+    DatabaseRun db = null;
+    if (request.jdbcUrl() != null) {
+      db = DatabaseRun.begin(request, inputs, progress);
+      laps.lap("store_inputs");
+    }
+    Reconciliation rules =
+        new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger());
+    laps.lap("rules");
     org.tieout.review.residue.ResidueConfig.Outcome residue =
         org.tieout.review.residue.ResidueConfig.apply(
-            new Reconciler(request.config(), progress).run(inputs.bank(), inputs.ledger()),
+            rules,
             inputs.bank(),
             inputs.ledger(),
             request.config(),
@@ -75,17 +82,36 @@ public final class BatchRun {
             llmListener,
             request.jdbcUrl());
     Reconciliation rec = residue.reconciliation();
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    laps.lap("residue");
     // the summary is worked out in the background while the large files are written
     java.util.concurrent.CompletableFuture<RunSummary> summarising =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> RunSummary.of(inputs, rec, request.asOf(), took));
+            () -> RunSummary.of(inputs, rec, request.asOf(), laps.phases()));
     writeResults(request.outDir(), rec);
     RunSummary summary = Background.join(summarising);
     List<AnomalyScorer.Assessment> flagged =
         writeReports(request, inputs, rec, summary, residue.note());
     List<String> stored = db == null ? List.of() : db.complete(rec, summary, flagged);
     return new Result(inputs, rec, summary, stored);
+  }
+
+  /**
+   * The run's phases, each timed from the end of the one before: together they are the run's
+   * duration up to its results (writing them is not counted).
+   */
+  private static final class Laps {
+    private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    void lap(String phase) {
+      long now = System.nanoTime();
+      phases.put(phase, Duration.ofNanos(now - last));
+      last = now;
+    }
+
+    Map<String, Duration> phases() {
+      return java.util.Collections.unmodifiableMap(phases);
+    }
   }
 
   /** Writes the matches and the open items. */

@@ -27,8 +27,20 @@ final class HtmlReport {
         .append(" bank lines, ")
         .append(s.ledgerEntries())
         .append(" ledger entries &middot; run took ")
-        .append(String.format(Locale.ROOT, "%.1f s", s.duration().toMillis() / 1000.0))
-        .append("</p>");
+        .append(seconds(s.duration()));
+    if (!s.phases().isEmpty()) {
+      StringBuilder parts = new StringBuilder();
+      s.phases()
+          .forEach(
+              (phase, took) ->
+                  parts
+                      .append(parts.isEmpty() ? "" : ", ")
+                      .append(phase.replace('_', ' '))
+                      .append(' ')
+                      .append(seconds(took)));
+      h.append(" (").append(esc(parts.toString())).append(')');
+    }
+    h.append("</p>");
     h.append("<div class=\"cards\">");
     card(h, pct(s.autoMatchRate()), "of bank lines auto-matched");
     card(h, String.valueOf(s.autoMatchedGroups()), "groups posted without review");
@@ -146,6 +158,10 @@ final class HtmlReport {
       h.append("</tr>");
     }
     h.append("</table>");
+  }
+
+  private static String seconds(java.time.Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   static String pct(double v) {

@@ -149,6 +149,9 @@ public final class OutputFiles {
     m.put("open_bank_by_account_and_age", amounts(s.openBankByAccountAndAge()));
     m.put("open_ledger_by_account_and_age", amounts(s.openLedgerByAccountAndAge()));
     m.put("duration_ms", s.duration().toMillis());
+    Map<String, Object> phases = new LinkedHashMap<>();
+    s.phases().forEach((phase, took) -> phases.put(phase, took.toMillis()));
+    m.put("phases_ms", phases);
     m.put("inputs", inputFiles(inputs.files()));
     m.put("rejected_rows", inputs.problems().size());
     m.put("notes", inputs.notes());

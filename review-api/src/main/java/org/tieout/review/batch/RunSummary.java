@@ -34,7 +34,7 @@ public record RunSummary(
     Map<String, Map<String, Money>> openBankByAccountAndAge,
     Map<String, Map<String, Money>> openLedgerByAccountAndAge,
     List<OpenItem> largestOpenItems,
-    Duration duration) {
+    Map<String, Duration> phases) {
 
   public static final List<String> AGE_BUCKETS =
       List.of("0-7 days", "8-30 days", "31-60 days", "61-90 days", "over 90 days");
@@ -55,8 +55,12 @@ public record RunSummary(
     return bankLines == 0 ? 0 : (double) autoMatchedBankLines / bankLines;
   }
 
+  /**
+   * {@code phases}: how long each phase took (import, storing the inputs when a database is used,
+   * rules, residue), in order; the run's duration is their sum.
+   */
   public static RunSummary of(
-      Inputs inputs, Reconciliation rec, LocalDate asOfOrNull, Duration duration) {
+      Inputs inputs, Reconciliation rec, LocalDate asOfOrNull, Map<String, Duration> phases) {
     LocalDate asOf = asOfOrNull != null ? asOfOrNull : latestDate(inputs);
     int autoBank = 0;
     int propBank = 0;
@@ -132,7 +136,12 @@ public record RunSummary(
         bankAges,
         ledgerAges,
         largest.subList(0, Math.min(LARGEST, largest.size())),
-        duration);
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases)));
+  }
+
+  /** The run's duration up to its results: the sum of its phases. */
+  public Duration duration() {
+    return phases.values().stream().reduce(Duration.ZERO, Duration::plus);
   }
 
   private static void addProposed(

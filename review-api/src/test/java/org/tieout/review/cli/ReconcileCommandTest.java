@@ -1,6 +1,7 @@
 package org.tieout.review.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -93,6 +94,14 @@ class ReconcileCommandTest {
             f ->
                 assertThat(List.<Object>copyOf(((Map<?, ?>) f).keySet()))
                     .containsExactly("name", "sha256"));
+    // where the run's time went, phase by phase in run order: together, its duration
+    Map<?, ?> phases = (Map<?, ?>) summary.get("phases_ms");
+    assertThat(List.<Object>copyOf(phases.keySet())).containsExactly("import", "rules", "residue");
+    long sum = phases.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+    assertThat(sum).isCloseTo(((Number) summary.get("duration_ms")).longValue(), within(3L));
+    assertThat(Files.readString(result.resolve("report.html")))
+        .containsPattern(
+            "run took [0-9.]+ s \\(import [0-9.]+ s, rules [0-9.]+ s, residue [0-9.]+ s\\)");
     assertThat(out.toString()).contains("auto-matched");
     assertThat(
             TieoutCli.execute(
