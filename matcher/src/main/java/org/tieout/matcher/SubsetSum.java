@@ -196,14 +196,14 @@ final class SubsetSum {
       // the first half's sets by rising sum meet the second's in a window that only moves down
       List<Long> found = new ArrayList<>();
       boolean tooMany = false;
-      int from = second.size;
+      int from = second.size();
       // a first-half set below the range even with the second half's largest sum meets nothing,
       // nor, from the first above it with the smallest, does any after it
       long lowest = second.sums[0];
-      long largest = second.sums[second.size - 1];
+      long largest = second.sums[second.size() - 1];
       long below = low - largest;
-      int start = Bisect.first(0, first.size, i -> first.sums[i] < below);
-      for (int i = start; i < first.size && low <= high && !tooMany; i++) {
+      int start = Bisect.first(0, first.size(), i -> first.sums[i] < below);
+      for (int i = start; i < first.size() && low <= high && !tooMany; i++) {
         long sum = first.sums[i];
         if (sum > high - lowest) {
           break;
@@ -215,7 +215,7 @@ final class SubsetSum {
         if (count >= ranges.length) {
           continue;
         }
-        for (int at = from; at < second.size && second.sums[at] <= high - sum; at++) {
+        for (int at = from; at < second.size() && second.sums[at] <= high - sum; at++) {
           int total = count + Integer.bitCount(second.masks[at]);
           long[] r = total < ranges.length ? ranges[total] : null;
           long both = sum + second.sums[at];
@@ -352,7 +352,11 @@ final class SubsetSum {
   }
 
   /** Every set of a run of items, sorted by sum; masks count from the run's first item. */
-  private record Sets(long[] sums, int[] masks, int size) {
+  private record Sets(long[] sums, int[] masks) {
+    int size() {
+      return sums.length;
+    }
+
     /** Each thread's two pairs of buffers for the merges; only the result is copied out. */
     private static final class Scratch {
       long[][] sums = {new long[0], new long[0]};
@@ -414,7 +418,7 @@ final class SubsetSum {
         nextMasks = tm;
         size = out;
       }
-      return new Sets(Arrays.copyOf(sums, size), Arrays.copyOf(masks, size), size);
+      return new Sets(Arrays.copyOf(sums, size), Arrays.copyOf(masks, size));
     }
   }
 

@@ -40,6 +40,11 @@ public record RunSummary(
       List.of("0-7 days", "8-30 days", "31-60 days", "61-90 days", "over 90 days");
   private static final int LARGEST = 25;
 
+  /** The phases kept in their order and never changed after. */
+  public RunSummary {
+    phases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+  }
+
   /** An unmatched bank line or ledger entry, as the report lists it. */
   public record OpenItem(
       String side,
@@ -136,7 +141,7 @@ public record RunSummary(
         bankAges,
         ledgerAges,
         largest.subList(0, Math.min(LARGEST, largest.size())),
-        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases)));
+        phases);
   }
 
   /** The run's duration up to its results: the sum of its phases. */
