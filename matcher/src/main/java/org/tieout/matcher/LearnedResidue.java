@@ -1664,6 +1664,13 @@ public final class LearnedResidue {
     private final int[][] byDay;
 
     /**
+     * The amounts of {@link #byDay}, beside it: a day's run is searched and walked in order without
+     * reading the entries' amounts and days at scattered places (a line's window is up to a hundred
+     * days, each searched).
+     */
+    private final long[][] byDayMinor;
+
+    /**
      * Per pool, where each day's run starts in {@link #byDay}, from the pool's first day (null for
      * a pool whose dates span more than {@link #MAX_DAY_SPAN} days: searched whole).
      */
@@ -1738,6 +1745,7 @@ public final class LearnedResidue {
         }
       }
       byDay = new int[pools][];
+      byDayMinor = new long[pools][];
       dayStarts = new int[pools][];
       firstDays = new int[pools];
       for (int p = 0; p < pools; p++) {
@@ -1749,6 +1757,7 @@ public final class LearnedResidue {
                 .mapToInt(Integer::intValue)
                 .toArray();
         int[] s = byDay[p];
+        byDayMinor[p] = Arrays.stream(s).mapToLong(e -> book.ledgerMinor[e]).toArray();
         if (s.length > 0 && book.ledgerDay[s[s.length - 1]] - book.ledgerDay[s[0]] < MAX_DAY_SPAN) {
           firstDays[p] = book.ledgerDay[s[0]];
           int[] starts = new int[book.ledgerDay[s[s.length - 1]] - firstDays[p] + 1];
@@ -1926,15 +1935,14 @@ public final class LearnedResidue {
           if (at < from || at > to) {
             continue;
           }
-          for (int i = firstAt(pool, at, low); i < s.length; i++) {
-            int e = s[i];
-            if (book.ledgerDay[e] != at || book.ledgerMinor[e] > high) {
-              break;
-            }
+          // that day's run, from the first of at least the low amount up to the high one
+          long[] minor = byDayMinor[pool];
+          int end = dayStart(pool, at + 1);
+          for (int i = firstAt(pool, at, low); i < end && minor[i] <= high; i++) {
             if (n == level.length) {
               level = Arrays.copyOf(level, n * 2);
             }
-            level[n++] = e;
+            level[n++] = s[i];
           }
         }
         int need = limit - out.size();
@@ -1962,14 +1970,9 @@ public final class LearnedResidue {
      * The first position in the pool's {@link #byDay} whose (day, amount) is at least (day, low).
      */
     private int firstAt(int pool, int day, long low) {
-      int[] s = byDay[pool];
-      // only that day's run is searched
-      return Bisect.first(
-          dayStart(pool, day),
-          dayStart(pool, day + 1),
-          i ->
-              book.ledgerDay[s[i]] < day
-                  || (book.ledgerDay[s[i]] == day && book.ledgerMinor[s[i]] < low));
+      long[] minor = byDayMinor[pool];
+      // only that day's run is searched: it holds that day's entries only, by amount
+      return Bisect.first(dayStart(pool, day), dayStart(pool, day + 1), i -> minor[i] < low);
     }
 
     /** Where the pool's run of this day (or the next after it) starts in {@link #byDay}. */
