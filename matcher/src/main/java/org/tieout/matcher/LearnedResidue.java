@@ -170,6 +170,15 @@ public final class LearnedResidue {
    */
   private static final double CHANCE_SETS = 0.01;
 
+  /**
+   * More sets than this of any size, among all the search tried for a line (the nearest {@link
+   * #GROUP_POOL} open entries of its side in its window), expected to reach a set's sum by chance,
+   * and a set that rests on its sum alone is no candidate: the search was bound to find one. Six of
+   * a busy customer's 22 nearest open invoices adding up to a transfer to the cent are such a find:
+   * 1.7 million sets of two to ten of them were tried.
+   */
+  private static final double SEARCH_CHANCE_SETS = 1;
+
   /** A payout reaches the bank within a week of the processor booking its fee. */
   private static final int FEE_BOOKED_DAYS = 7;
 
@@ -989,7 +998,10 @@ public final class LearnedResidue {
     }
     // a set its sum alone found, when the counterparty's open entries reach that sum in many other
     // ways, is a guess (ten of a processor's day of sales adding up to a payout): no candidate
-    cands.removeIf(x -> bySumAlone(c, x, refs, named));
+    // (read only for a line with a set among its candidates)
+    long[] searched =
+        cands.stream().anyMatch(x -> x.e.length >= 2) ? searchedAmounts(c, b, named) : null;
+    cands.removeIf(x -> bySumAlone(c, x, refs, named, searched));
     return cands;
   }
 
@@ -1169,11 +1181,13 @@ public final class LearnedResidue {
    * Whether a set of entries rests on its sum alone (no reference shared by its entries, no
    * processor's schedule) while more than {@link #CHANCE_SETS} other sets of as many of the
    * counterparty's open entries over the same days would add up to that sum by chance ({@link
-   * ChanceSums}). Entries the line quotes by reference are evidence of their own: only the rest of
+   * ChanceSums}), or more than {@link #SEARCH_CHANCE_SETS} sets of any size among those the line's
+   * search tried. Entries the line quotes by reference are evidence of their own: only the rest of
    * the set, and the sum it makes, is weighed. A fee-netted set's sum is a window as wide as the
    * fee allowed.
    */
-  private static boolean bySumAlone(Context c, Cand x, Set<String> refs, int[] named) {
+  private static boolean bySumAlone(
+      Context c, Cand x, Set<String> refs, int[] named, long[] searched) {
     if (x.e.length < 2
         || x.f[PairFeatures.SHARED_REFERENCE] == 1
         || x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1) {
@@ -1213,7 +1227,38 @@ public final class LearnedResidue {
     }
     long gap = book.sumLedger(x.e) - book.bankMinor[b];
     long width = gap == 0 ? 1 : Math.max(1, Math.abs(book.bankMinor[b]) / 20);
-    return ChanceSums.expected(pool, n, k, sum, width) > CHANCE_SETS;
+    if (ChanceSums.expected(pool, n, k, sum, width) > CHANCE_SETS) {
+      return true;
+    }
+    // the line's search tried every set, of every size, of the nearest open entries of its side
+    // in its window: how many of those would reach the sum by chance
+    double chance = 0;
+    for (int size = 2; size <= Math.min(MAX_GROUP, searched.length - 1); size++) {
+      chance += ChanceSums.expected(searched, searched.length, size, sum, width);
+    }
+    return chance > SEARCH_CHANCE_SETS;
+  }
+
+  /**
+   * The amounts of the counterparty's open entries a line's subset search tries: the nearest {@link
+   * #GROUP_POOL} of its side in its window.
+   */
+  private static long[] searchedAmounts(Context c, int b, int[] named) {
+    Book book = c.book;
+    int day = book.bankDay[b];
+    long sign = Long.signum(book.bankMinor[b]);
+    int[] searched =
+        nearest(
+            book,
+            day,
+            daysOf(book, named, day - GROUP_DAYS, day + 3),
+            e -> Long.signum(book.ledgerMinor[e]) == sign,
+            GROUP_POOL);
+    long[] amounts = new long[searched.length];
+    for (int i = 0; i < searched.length; i++) {
+      amounts[i] = book.ledgerMinor[searched[i]];
+    }
+    return amounts;
   }
 
   private static boolean among(int[] items, int n, int item) {

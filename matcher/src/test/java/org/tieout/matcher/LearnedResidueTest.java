@@ -279,6 +279,29 @@ class LearnedResidueTest {
   }
 
   @Test
+  void proposesNoSetOfABusyCustomersInvoicesThatOnlyItsSumFound() {
+    // six invoices of the last two days add up to the transfer, and no other invoice of those days
+    // is open; but the customer has forty more open over the fortnight, and of the sets of two to
+    // ten of the 22 nearest, which the search tries, several reach any total by chance
+    String atlas = "Atlas Zephyr Partners LLC";
+    java.util.Random random = new java.util.Random(5);
+    List<LedgerEntry> ledger = new ArrayList<>();
+    long six = 0;
+    for (int i = 0; i < 6; i++) {
+      long invoice = 5_000 + random.nextInt(45_000);
+      six += invoice;
+      ledger.add(Lines.entry("N" + i, -1 - i % 2, eur(invoice), atlas, "INV-" + (500 + i)));
+    }
+    for (int i = 0; i < 40; i++) {
+      long invoice = 5_000 + random.nextInt(45_000);
+      ledger.add(Lines.entry("O" + i, -3 - i % 12, eur(invoice), atlas, "INV-" + (600 + i)));
+    }
+    BankLine paid = Lines.bank("B1", 0, eur(six), "ATLAS ZEPHYR PARTNERS", "PAYMENT");
+    assertThat(propose(List.of(paid), ledger, FeeSchedules.NONE, 0.0))
+        .noneMatch(g -> g.ledgerIds().size() > 1);
+  }
+
+  @Test
   void proposesACustomersOpenItemsWhoseSumIsTelling() {
     // a customer with five open invoices over two weeks pays three of them in one transfer
     String atlas = "Atlas Zephyr Partners LLC";
