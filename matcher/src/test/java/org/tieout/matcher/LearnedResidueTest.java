@@ -260,19 +260,27 @@ class LearnedResidueTest {
     assertOneGroupOf(groups, "L1", "L2", "L3");
   }
 
+  /** {@code n} amounts in cents from {@code low} up to {@code low + spread}, the same per seed. */
+  private static long[] randomCents(long seed, int n, long low, int spread) {
+    java.util.Random random = new java.util.Random(seed);
+    long[] cents = new long[n];
+    for (int i = 0; i < n; i++) {
+      cents[i] = low + random.nextInt(spread);
+    }
+    return cents;
+  }
+
   @Test
   void proposesNoSetOfABusyProcessorsSalesThatOnlyItsSumFound() {
     // forty sales of a day, no payout id, no fee booked, no schedule learned: the payout is some
     // of them less a fee nobody knows, and dozens of sets of ten sales add up to any total
     String sumup = "SumUp Payments Ltd";
-    java.util.Random random = new java.util.Random(3);
+    long[] sales = randomCents(3, 40, 1_000, 17_000);
     List<LedgerEntry> ledger = new ArrayList<>();
-    long firstTen = 0;
-    for (int i = 0; i < 40; i++) {
-      long sale = 1_000 + random.nextInt(17_000);
-      firstTen += i < 10 ? sale : 0;
-      ledger.add(Lines.entry("S" + i, -1, eur(sale), sumup, null, "POS sale " + i));
+    for (int i = 0; i < sales.length; i++) {
+      ledger.add(Lines.entry("S" + i, -1, eur(sales[i]), sumup, null, "POS sale " + i));
     }
+    long firstTen = java.util.Arrays.stream(sales, 0, 10).sum();
     BankLine payout = Lines.bank("B1", 0, eur(firstTen), "SUMUP PAYMENTS LTD", "PAYOUT PO4711");
     assertThat(propose(List.of(payout), ledger, FeeSchedules.NONE, 0.0))
         .noneMatch(g -> g.ledgerIds().size() > 1);
@@ -284,18 +292,14 @@ class LearnedResidueTest {
     // is open; but the customer has forty more open over the fortnight, and of the sets of two to
     // ten of the 22 nearest, which the search tries, several reach any total by chance
     String atlas = "Atlas Zephyr Partners LLC";
-    java.util.Random random = new java.util.Random(5);
+    long[] invoices = randomCents(5, 46, 5_000, 45_000);
     List<LedgerEntry> ledger = new ArrayList<>();
-    long six = 0;
-    for (int i = 0; i < 6; i++) {
-      long invoice = 5_000 + random.nextInt(45_000);
-      six += invoice;
-      ledger.add(Lines.entry("N" + i, -1 - i % 2, eur(invoice), atlas, "INV-" + (500 + i)));
+    for (int i = 0; i < invoices.length; i++) {
+      // the first six on the last two days, the rest over the twelve days before
+      int day = i < 6 ? -1 - i % 2 : -3 - i % 12;
+      ledger.add(Lines.entry("L" + i, day, eur(invoices[i]), atlas, "INV-" + (500 + i)));
     }
-    for (int i = 0; i < 40; i++) {
-      long invoice = 5_000 + random.nextInt(45_000);
-      ledger.add(Lines.entry("O" + i, -3 - i % 12, eur(invoice), atlas, "INV-" + (600 + i)));
-    }
+    long six = java.util.Arrays.stream(invoices, 0, 6).sum();
     BankLine paid = Lines.bank("B1", 0, eur(six), "ATLAS ZEPHYR PARTNERS", "PAYMENT");
     assertThat(propose(List.of(paid), ledger, FeeSchedules.NONE, 0.0))
         .noneMatch(g -> g.ledgerIds().size() > 1);
