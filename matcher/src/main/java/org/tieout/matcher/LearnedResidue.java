@@ -1241,7 +1241,7 @@ public final class LearnedResidue {
 
   /**
    * The amounts of the counterparty's open entries a line's subset search tries: the nearest {@link
-   * #GROUP_POOL} of its side in its window.
+   * #GROUP_POOL} of its side in its window (those the line quotes too: the search tried them).
    */
   private static long[] searchedAmounts(Context c, int b, int[] named) {
     Book book = c.book;
@@ -1710,7 +1710,7 @@ public final class LearnedResidue {
 
     /**
      * The amounts of {@link #byDay}, beside it: a day's run is searched and walked in order without
-     * reading the entries' amounts and days at scattered places (a line's window is up to a hundred
+     * reading the entries' amounts and days at scattered places (a line's window is some fifty
      * days, each searched).
      */
     private final long[][] byDayMinor;
