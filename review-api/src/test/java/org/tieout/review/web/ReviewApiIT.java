@@ -225,7 +225,8 @@ class ReviewApiIT extends ServiceTestSupport {
 
   @Test
   void theSameGroupApprovedTwiceAtOnceIsDecidedOnce() throws Exception {
-    long id = openGroups(3).get(2);
+    // a group one approval decides: the second, at the same moment, is a conflict
+    long id = openGroupsOfOneApproval(3).get(2);
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {

@@ -118,6 +118,20 @@ abstract class ServiceTestSupport {
   }
 
   /**
+   * Open proposals' ids, most confident first, of groups below the four-eyes amount (10,000 in
+   * cents-based currencies), which one approval decides.
+   */
+  List<Long> openGroupsOfOneApproval(int n) {
+    return jdbc.sql(
+            "select id from match_group where review_state = 'open' and status = 'proposed'"
+                + " and abs(bank_total_minor) < 1000000 and abs(ledger_total_minor) < 1000000"
+                + " order by confidence desc, id limit ?")
+        .param(n)
+        .query(Long.class)
+        .list();
+  }
+
+  /**
    * A bank line and a ledger entry in one currency that nothing settles and no manual match holds.
    */
   long[] openPair() {
