@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tieout.matcher.Progress;
 import org.tieout.matcher.dataset.DatasetGenerator;
 import org.tieout.review.TestDatabase;
+import org.tieout.review.service.FourEyes;
 import org.tieout.review.service.Role;
 import org.tieout.review.service.Users;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ abstract class ServiceTestSupport {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Users users;
+  @Autowired FourEyes fourEyes;
 
   static String url;
 
@@ -117,18 +119,22 @@ abstract class ServiceTestSupport {
         .list();
   }
 
-  /**
-   * Open proposals' ids, most confident first, of groups below the four-eyes amount (10,000 in
-   * cents-based currencies), which one approval decides.
-   */
+  /** Open proposals' ids, most confident first, of groups that one approval decides. */
   List<Long> openGroupsOfOneApproval(int n) {
-    return jdbc.sql(
-            "select id from match_group where review_state = 'open' and status = 'proposed'"
-                + " and abs(bank_total_minor) < 1000000 and abs(ledger_total_minor) < 1000000"
-                + " order by confidence desc, id limit ?")
-        .param(n)
-        .query(Long.class)
-        .list();
+    return jdbc
+        .sql(
+            "select id, bank_total_minor, ledger_total_minor, currency from match_group"
+                + " where review_state = 'open' and status = 'proposed' order by confidence desc, id")
+        .query(
+            (rs, i) ->
+                fourEyes.approvalsRequired(rs.getLong(2), rs.getLong(3), rs.getString(4)) == 1
+                    ? rs.getLong(1)
+                    : -1L)
+        .list()
+        .stream()
+        .filter(id -> id >= 0)
+        .limit(n)
+        .toList();
   }
 
   /**
