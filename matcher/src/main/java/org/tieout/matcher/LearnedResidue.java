@@ -131,6 +131,13 @@ public final class LearnedResidue {
   public static final String RULE_PARTS = "learned_part_payments";
 
   private static final int SINGLES_PER_LINE = 30;
+
+  /**
+   * Residue lines a thread takes at a time: a line's searches cost from microseconds to tens of
+   * milliseconds, so threads take few at once and none is left with a long run at the end.
+   */
+  private static final int LINES_PER_CLAIM = 16;
+
   private static final String[] NO_KEYS = new String[0];
 
   /**
@@ -481,28 +488,29 @@ public final class LearnedResidue {
     c.takenEntries = ledgerTaken; // read only until the winners below
     @SuppressWarnings("unchecked")
     List<Cand>[] again = new List[book.bank.length];
-    IntStream.of(lines)
-        .parallel()
-        .forEach(
-            b -> {
-              List<Cand> kept = new ArrayList<>();
-              List<Cand> l = forLine(c, b);
-              l.removeIf(x -> Arrays.stream(x.e).anyMatch(e -> ledgerTaken[e]));
-              for (Cand x : l) {
-                x.p = scorer.score(x.f);
-              }
-              shapeShares(l);
-              for (Cand x : l) {
-                x.confidence = scorer.confidence(x.p, x.e.length, x.share);
-                // only a payout the schedule now narrows to one or two sets of sales
-                if (x.confidence >= settings.threshold()
-                    && x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1
-                    && x.f[PairFeatures.FEE_SCHEDULE_ALTERNATIVES] <= Math.log(2) + 1e-9) {
-                  kept.add(x);
-                }
-              }
-              again[b] = kept;
-            });
+    Parallel.forEach(
+        lines.length,
+        LINES_PER_CLAIM,
+        k -> {
+          int b = lines[k];
+          List<Cand> kept = new ArrayList<>();
+          List<Cand> l = forLine(c, b);
+          l.removeIf(x -> Arrays.stream(x.e).anyMatch(e -> ledgerTaken[e]));
+          for (Cand x : l) {
+            x.p = scorer.score(x.f);
+          }
+          shapeShares(l);
+          for (Cand x : l) {
+            x.confidence = scorer.confidence(x.p, x.e.length, x.share);
+            // only a payout the schedule now narrows to one or two sets of sales
+            if (x.confidence >= settings.threshold()
+                && x.f[PairFeatures.FEE_SCHEDULE_FIT] == 1
+                && x.f[PairFeatures.FEE_SCHEDULE_ALTERNATIVES] <= Math.log(2) + 1e-9) {
+              kept.add(x);
+            }
+          }
+          again[b] = kept;
+        });
     c.takenEntries = null;
     progress.update("residue: payouts again", lines.length, lines.length);
     return winners(again, bankTaken, ledgerTaken);
@@ -862,26 +870,26 @@ public final class LearnedResidue {
     int kept = (int) Math.max(KEPT_AT_LEAST, Math.min(KEPT_PER_LINE, KEPT_IN_ALL / Math.max(1, n)));
     List<Cand>[] out = new List[n];
     AtomicInteger done = new AtomicInteger();
-    IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            b -> {
-              List<Cand> l = forLine(c, b);
-              c.made.addAndGet(l.size());
-              if (scorer != null) {
-                for (Cand x : l) {
-                  x.p = scorer.score(x.f);
-                }
-                shapeShares(l);
-                l.sort(BEST);
-                l = new ArrayList<>(l.subList(0, Math.min(kept, l.size())));
-              }
-              out[b] = l;
-              int d = done.incrementAndGet();
-              if (d % 2_000 == 0 || d == n) {
-                progress.update("residue: scoring candidates", d, n);
-              }
-            });
+    Parallel.forEach(
+        n,
+        LINES_PER_CLAIM,
+        b -> {
+          List<Cand> l = forLine(c, b);
+          c.made.addAndGet(l.size());
+          if (scorer != null) {
+            for (Cand x : l) {
+              x.p = scorer.score(x.f);
+            }
+            shapeShares(l);
+            l.sort(BEST);
+            l = new ArrayList<>(l.subList(0, Math.min(kept, l.size())));
+          }
+          out[b] = l;
+          int d = done.incrementAndGet();
+          if (d % 2_000 == 0 || d == n) {
+            progress.update("residue: scoring candidates", d, n);
+          }
+        });
     return out;
   }
 

@@ -127,16 +127,17 @@ public final class Reconciler {
     AtomicLong done = new AtomicLong();
     int step = Math.max(1, open.length / 100);
     Outcome[] outcomes = new Outcome[open.length];
-    IntStream.range(0, open.length)
-        .parallel()
-        .forEach(
-            k -> {
-              outcomes[k] = rule.evaluate(book, open[k]);
-              long d = done.incrementAndGet();
-              if (d % step == 0) {
-                progress.update(stage, d, open.length);
-              }
-            });
+    // a rule's evaluations cost from a lookup to a bounded subset search: claimed in small runs
+    Parallel.forEach(
+        open.length,
+        64,
+        k -> {
+          outcomes[k] = rule.evaluate(book, open[k]);
+          long d = done.incrementAndGet();
+          if (d % step == 0) {
+            progress.update(stage, d, open.length);
+          }
+        });
     progress.update(stage, open.length, open.length);
 
     Claims bankClaims = claims.bank();
