@@ -20,7 +20,8 @@ final class Parallel {
   /**
    * Calls {@code body} once for each index in {@code [0, n)}, on the calling thread and the common
    * pool's, in runs of {@code grain} indexes claimed in order. Indexes are claimed in no fixed
-   * order across threads: {@code body} writes only its own index's results.
+   * order across threads: {@code body} writes only its own index's results. When a call fails, the
+   * other threads take no new run, and the failure reaches the caller.
    */
   static void forEach(int n, int grain, IntConsumer body) {
     if (grain < 1) {
@@ -36,8 +37,13 @@ final class Parallel {
             t -> {
               for (int from = next.getAndAdd(grain); from < n; from = next.getAndAdd(grain)) {
                 int to = Math.min(n, from + grain);
-                for (int i = from; i < to; i++) {
-                  body.accept(i);
+                try {
+                  for (int i = from; i < to; i++) {
+                    body.accept(i);
+                  }
+                } catch (RuntimeException | Error e) {
+                  next.set(n); // nothing left to claim: the run ends with this failure
+                  throw e;
                 }
               }
             });
