@@ -966,7 +966,10 @@ public final class LearnedResidue {
       int e = (int) keyed[k];
       found.putIfAbsent(String.valueOf(e), new Cand(b, new int[] {e}));
     }
-    groups(c, b, named, found);
+    // of those, the ones a set is searched among: dated from two weeks before the line to just
+    // after
+    int[] groupWindow = daysOf(book, named, day - GROUP_DAYS, day + 3);
+    groups(c, b, groupWindow, found);
     List<Cand> cands = new ArrayList<>(found.values());
     // other sets adding up to the same sum are alternatives; sets that differ only by entries of
     // equal amount (two sales at one price) are one alternative, told apart by their dates
@@ -1008,13 +1011,13 @@ public final class LearnedResidue {
     // ways, is a guess (ten of a processor's day of sales adding up to a payout): no candidate
     // (read only for a line with a set among its candidates)
     long[] searched =
-        cands.stream().anyMatch(x -> x.e.length >= 2) ? searchedAmounts(c, b, named) : null;
+        cands.stream().anyMatch(x -> x.e.length >= 2) ? searchedAmounts(c, b, groupWindow) : null;
     cands.removeIf(x -> bySumAlone(c, x, refs, named, searched));
     return cands;
   }
 
   /** Sets of entries that could together be the line: by shared reference or by their sum. */
-  private static void groups(Context c, int b, int[] around, Map<String, Cand> found) {
+  private static void groups(Context c, int b, int[] named, Map<String, Cand> found) {
     Book book = c.book;
     int pool = book.bankPool[b];
     int day = book.bankDay[b];
@@ -1056,7 +1059,6 @@ public final class LearnedResidue {
         }
       }
     }
-    int[] named = daysOf(book, around, day - GROUP_DAYS, day + 3);
     scheduledPayouts(c, b, named, found);
     if (named.length < 2) {
       return;
@@ -1249,17 +1251,17 @@ public final class LearnedResidue {
 
   /**
    * The amounts of the counterparty's open entries a line's subset search tries: the nearest {@link
-   * #GROUP_POOL} of its side in its window (those the line quotes too: the search tried them).
+   * #GROUP_POOL} of its side among {@code groupWindow}, the entries {@link #groups} searches (those
+   * the line quotes too: the search tried them).
    */
-  private static long[] searchedAmounts(Context c, int b, int[] named) {
+  private static long[] searchedAmounts(Context c, int b, int[] groupWindow) {
     Book book = c.book;
-    int day = book.bankDay[b];
     long sign = Long.signum(book.bankMinor[b]);
     int[] searched =
         nearest(
             book,
-            day,
-            daysOf(book, named, day - GROUP_DAYS, day + 3),
+            book.bankDay[b],
+            groupWindow,
             e -> Long.signum(book.ledgerMinor[e]) == sign,
             GROUP_POOL);
     long[] amounts = new long[searched.length];

@@ -68,6 +68,12 @@ public final class Reconciler {
     return m;
   }
 
+  /**
+   * A rule's evaluations a thread takes at a time: one costs from a lookup to a bounded subset
+   * search, so threads take small runs and finish together.
+   */
+  private static final int EVALUATIONS_PER_CLAIM = 64;
+
   private final MatchingConfig config;
   private final Progress progress;
 
@@ -127,10 +133,9 @@ public final class Reconciler {
     AtomicLong done = new AtomicLong();
     int step = Math.max(1, open.length / 100);
     Outcome[] outcomes = new Outcome[open.length];
-    // a rule's evaluations cost from a lookup to a bounded subset search: claimed in small runs
     Parallel.forEach(
         open.length,
-        64,
+        EVALUATIONS_PER_CLAIM,
         k -> {
           outcomes[k] = rule.evaluate(book, open[k]);
           long d = done.incrementAndGet();
